@@ -1,0 +1,204 @@
+"""The `vaultnet` command line: parses options, calls the library, prints.
+
+Every command's work lives in the library (`vaultnet.vault`, `vaultnet.export`,
+`vaultnet.graph`, …); a command here only turns options into calls and results into text.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+import click
+
+from vaultnet import __version__
+from vaultnet.errors import VaultnetError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+
+class UsageProblem(click.ClickException):
+    """A problem the user can fix (no vault, bad configuration): one line, exit 2."""
+
+    exit_code = 2
+
+
+def use_color(choice: str) -> bool | None:
+    """`auto` follows the terminal, NO_COLOR and FORCE_COLOR (no-color.org: set and not empty)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return None  # let click decide from the stream
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="vaultnet")
+@click.option("-q", "--quiet", is_flag=True, help="Print only results, no progress or warnings.")
+@click.option("-v", "--verbose", count=True, help="Say more about what is happening.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the output.",
+)
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: int, color: str) -> None:
+    """Read an Obsidian vault as Obsidian does: links, notes, graph, lint, reports."""
+    ctx.color = use_color(color)
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
+
+
+def vault_argument(fn: F) -> F:
+    fn = click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Configuration file to use instead of the discovered one.",
+    )(fn)
+    return click.argument(
+        "vault", type=click.Path(file_okay=False, path_type=Path), default=".", required=False
+    )(fn)
+
+
+def load(vault_path: Path, config_file: Path | None) -> Any:
+    """Load the vault, printing configuration warnings to stderr; user errors become one line."""
+    from vaultnet.config import load_config
+    from vaultnet.vault import load_vault
+
+    ctx = click.get_current_context()
+    try:
+        if not vault_path.is_dir():
+            raise VaultnetError(f"vault not found: {vault_path}")
+        config, warnings = load_config(vault_path, config_file)
+        if not ctx.obj["quiet"]:
+            for warning in warnings:
+                click.echo(f"warning: {warning}", err=True)
+        return load_vault(vault_path, config)
+    except VaultnetError as error:
+        raise UsageProblem(str(error)) from None
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+@cli.command()
+@vault_argument
+@format_option("text", "json")
+def scan(vault: Path, config_file: Path | None, fmt: str) -> None:
+    """Summarise the vault: files, links, embeds, unresolved links, tags, problems."""
+    from vaultnet.export import dumps, scan_summary
+
+    summary = scan_summary(load(vault, config_file))
+    if fmt == "json":
+        click.echo(dumps(summary), nl=False)
+        return
+    click.echo(
+        f"{summary['notes']} notes, {summary['canvases']} canvases, "
+        f"{summary['attachments']} attachments"
+    )
+    click.echo(
+        f"{summary['links']} links, {summary['embeds']} embeds, "
+        f"{summary['unresolved']} unresolved, {summary['ambiguous']} ambiguous"
+    )
+    click.echo(f"{summary['tags']} tags used {summary['tag_uses']} times")
+    click.echo(f"{len(summary['problems'])} problems")
+    for p in summary["problems"]:
+        click.echo(f"  {p['path']}:{p['line']}:{p['col']}: {p['rule']} {p['message']}")
+
+
+@cli.command()
+@vault_argument
+@format_option("text", "json")
+def links(vault: Path, config_file: Path | None, fmt: str) -> None:
+    """List every link, embed and property link with what it resolves to."""
+    from vaultnet.export import dumps, links_json
+
+    records = links_json(load(vault, config_file))
+    if fmt == "json":
+        click.echo(dumps(records), nl=False)
+        return
+    for r in records:
+        target = r["target"] + (f"#{r['heading']}" if r["heading"] else "")
+        target += f"#^{r['block']}" if r["block"] else ""
+        arrow = r["resolved"] if r["resolved"] is not None else "(unresolved)"
+        kind = ("embed " if r["embed"] else "") + r["kind"]
+        click.echo(f"{r['source']}:{r['line']}:{r['col']}: {kind} {target!r} -> {arrow}")
+
+
+@cli.command()
+@vault_argument
+@format_option("text", "json")
+def notes(vault: Path, config_file: Path | None, fmt: str) -> None:
+    """List every note's properties, aliases, tags, headings and blocks."""
+    from vaultnet.export import dumps, notes_json
+
+    records = notes_json(load(vault, config_file))
+    if fmt == "json":
+        click.echo(dumps(records), nl=False)
+        return
+    for r in records:
+        click.echo(r["path"])
+        if r["frontmatter_error"]:
+            click.echo(f"  frontmatter error: {r['frontmatter_error']}")
+        if r["aliases"]:
+            click.echo(f"  aliases: {', '.join(r['aliases'])}")
+        if r["tags"]:
+            click.echo(f"  tags: {' '.join(r['tags'])}")
+        for h in r["headings"]:
+            click.echo(f"  {h['line']}: {'#' * h['level']} {h['text']}")
+        for b in r["blocks"]:
+            click.echo(f"  {b['line']}: ^{b['id']}")
+
+
+@cli.command()
+@vault_argument
+@format_option("graphml", "gexf", "json", "dot", "mermaid")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE."
+)
+def graph(vault: Path, config_file: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the link graph, with node types and edge kinds as attributes."""
+    from vaultnet.graph import export_graph
+
+    text = export_graph(load(vault, config_file).graph(), fmt)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code so the pre-commit hook and tests can call it."""
+    try:
+        result = cli.main(args=argv, prog_name="vaultnet", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    # standalone_mode=False hands back ctx.exit() codes and the command's own return value
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
