@@ -100,9 +100,15 @@ class Resolution:
 
 
 class FakeVault:
-    def __init__(self, files: dict[str, str], config: Any = None) -> None:
+    """Records from `parser` (this module's `parse`, or the real `parse_note`), resolution by name."""
+
+    def __init__(self, files: dict[str, str], config: Any = None, parser: Any = None) -> None:
         self.texts = files
-        self.notes = {p: parse(p, t) for p, t in sorted(files.items()) if p.endswith(".md")}
+        if parser is None:
+            self.notes = {p: parse(p, t) for p, t in sorted(files.items()) if p.endswith(".md")}
+        else:
+            self.notes = {p: parser(p, t.encode("utf-8")) for p, t in sorted(files.items())
+                          if p.endswith(".md")}
         self.config = config
         by_name: dict[str, list[str]] = {}
         for p in self.notes:
