@@ -1,0 +1,28 @@
+"""markdown-it-py plugins for Obsidian-flavoured Markdown, as vaultnet needs it.
+
+Each module adds one construct; ``obsidian_plugin`` installs them all. They only produce
+tokens (with their data in ``token.meta``); nothing here renders HTML.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vaultnet.syntax.comments import comments_plugin
+from vaultnet.syntax.math import math_plugin
+from vaultnet.syntax.mdlinks import mdlinks_plugin
+from vaultnet.syntax.tags import tags_plugin
+from vaultnet.syntax.wikilinks import wikilinks_plugin
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+__all__ = ["obsidian_plugin"]
+
+
+def obsidian_plugin(md: MarkdownIt) -> None:
+    """Wikilinks/embeds, inline tags, `%%` directives, raw Markdown links, math (R23)."""
+    md.use(math_plugin)
+    md.use(mdlinks_plugin)
+    md.use(wikilinks_plugin)
+    md.use(tags_plugin)
+    md.use(comments_plugin)
