@@ -65,11 +65,13 @@ def test_each_coverage_path(make_vault: Callable[..., Any], seed_text: str) -> N
         Reason("direct", "Люди/Иван.md", "text"),
         Reason("direct", "Люди/Иван.md:4", "interaction"),
     ]
-    assert biz.reasons["Люди/Пётр.md"] == [Reason("indirect", "Компании/Acme.md", "company")]
+    assert biz.reasons["Люди/Пётр.md"] == [
+        Reason("indirect", "Компании/Acme.md", "property:company", None, "org:goals")
+    ]
     personal = by_key[PERSONAL]
     assert personal.people == ["Люди/Анна.md"]
     assert personal.reasons["Люди/Анна.md"] == [
-        Reason("indirect", "Карьера.md", "concept:goals")
+        Reason("indirect", "Карьера.md", "text", None, "concept:goals")
     ]
     assert model.coverage.general_people == {"Люди/Вера.md"}
     assert all("Люди/Вера.md" not in g.people for g in model.goals)

@@ -25,9 +25,11 @@ from vaultnet.network.types import NoteType
 class Reason:
     kind: str  # direct | indirect
     via: str  # the note (or interaction id) that carries the link
-    key: str  # "property:goals", "field:goals", "text", "tag", "concept", "org", "event",
-    #           "company", "interaction"
+    key: str  # how the carrier links it: "property:goals", "field:goals", "text", "tag",
+    #           "named" (the goal's section names the person), "interaction" (took part)
     subgoal_line: int | None = None  # the sub-goal, when a block link names one
+    bridge: str | None = None  # indirect only: how `via` serves the goal ("concept:goals",
+    #                            "org:links goal", "event:named under goal", …)
 
 
 @dataclass(slots=True)
@@ -121,7 +123,8 @@ def compute_coverage(
                 found.append((goal, Reason("direct", carrier, ref.via, sub)))
             elif not whole:
                 for key, how in coverage.bridges.get(ref.path, []):
-                    found.append((coverage.goals[key].goal, Reason("indirect", ref.path, how)))
+                    found.append((coverage.goals[key].goal,
+                                  Reason("indirect", ref.path, ref.via, None, how)))
         return found
 
     def tag_reasons(view: NoteView | None, carrier: str) -> list[tuple[Goal, Reason]]:
@@ -143,11 +146,6 @@ def compute_coverage(
         for goal, reason in reasons_for(refs, path) + tag_reasons(view, path):
             cov = coverage.goals[goal_key(goal)]
             credit(cov.people, path, goal, reason, cov.subgoal_people)
-        for org in [people[path].company, *people[path].past_companies]:
-            for key, how in coverage.bridges.get(org or "", []):
-                cov = coverage.goals[key]
-                credit(cov.people, path, cov.goal, Reason("indirect", org or "", "company"),
-                       cov.subgoal_people)
         if any(index.lookup(ref)[2] for ref in refs):
             coverage.general_people.add(path)
 
@@ -165,8 +163,8 @@ def compute_coverage(
             credit(cov.interactions, item.id, goal, reason, cov.subgoal_interactions)
             for person in item.people:  # who took part serves the goal the same way
                 credit(cov.people, person, goal,
-                       Reason(reason.kind, item.id, "interaction", reason.subgoal_line),
-                       cov.subgoal_people)
+                       Reason(reason.kind, item.id, "interaction", reason.subgoal_line,
+                              reason.bridge), cov.subgoal_people)
     return coverage
 
 
