@@ -1,12 +1,12 @@
 """Interactions (§4.4) from the notes people already write.
 
-(a) a dated note (file-name date or `date` property): typed interactions and events are one
-interaction with everyone in `with` and every person linked in counted text; other dated notes
+(a) a dated note (file-name date or `date` property): a typed interaction is one interaction with everyone in `with` and every person linked in counted text; other dated notes
 (daily notes) give (b) one interaction per list item that links a person, with its Dataview
 fields, plus one for person links elsewhere in the note; (c) a dated heading in a person note is
 an interaction with that person and anyone linked under it; (d) a completed task with a `✅`
 date that links a person, in any other note. Future dates go to `upcoming` when `planned`, and
-are otherwise left out (the linter reports them).
+are otherwise left out (the linter reports them). Event notes are context, not interactions:
+their `met`/`with` people join the alter graph (structure.py).
 """
 from __future__ import annotations
 
@@ -183,6 +183,10 @@ def extract_interactions(
 
 def _dated_note(view: NoteView, when: date, note_type: NoteType | None, reader: _Reader,
                 lines: CountedLines) -> list[Interaction]:
+    if note_type is not None and note_type.kind == "event":
+        # An event is where people were met; the conversations there are interaction notes of
+        # kind event_chat, so counting the event itself would count each of them twice.
+        return []
     whole = reader.note_level(view, when, note_type)
     typed = note_type is not None and note_type.kind in ("interaction", "event")
     if typed or "with" in view.props or "kind" in view.props:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from vaultnet.network.context import note_date
 from vaultnet.network.coverage import Coverage, Reason, compute_coverage, goal_key
 from vaultnet.network.goals import Goal, GoalNote, parse_goal_note
 from vaultnet.network.interactions import Interaction, extract_interactions
@@ -164,7 +165,13 @@ def build_model(vault: VaultLike, today: date, settings: Settings | None = None)
         "satisfaction": satisfaction_measure(found.past, today),
         "goal_achievement": _achievement_measure(goals),
     }
-    structure = compute_structure(people, found.past, stats, settings, today)
+    events = []
+    for path, note_type in sorted(types.items()):
+        when = note_date(views[path]) if note_type.kind == "event" else None
+        if when is not None:
+            met = {t for key in ("met", "with") for t in linked_paths(views[path], key)}
+            events.append((when, sorted(met & set(people))))
+    structure = compute_structure(people, found.past, stats, settings, today, events)
     return NetworkModel(today, settings, types, skipped, reports, people, stats, found.past,
                         found.upcoming, found.future_unplanned, goal_notes, goals, coverage,
                         measures, structure)
@@ -201,8 +208,11 @@ def _goal_stats(goal: Goal, coverage: Coverage, history: dict[str, list[Interact
     people = sorted(cov.people)
     direct = [p for p in people if cov.is_direct(p)]
     serving = set(cov.interactions)
+    # "Through its people": the people the goal names by their own note or link, not those
+    # who only took part in one of its interactions (that would pull in all their history).
     for person in people:
-        serving.update(i.id for i in history.get(person, []))
+        if any(reason.key != "interaction" for reason in cov.people[person]):
+            serving.update(i.id for i in history.get(person, []))
     items = [i for i in past if i.id in serving]
     recent = [i for i in items if within(i.date, today, settings.recent_days)]
     counted = [t for t in goal.tasks if t.status != "cancelled"]

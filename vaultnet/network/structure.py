@@ -1,7 +1,7 @@
 """Network health (appendix §3.2–3.3): circles, brokers, bridges, ego redundancy, diversity.
 
 The alter graph holds people only, never "me": two people are joined when they take part in one
-interaction (weight: count decayed with a 4-year half-life), or one names the other in `knows`
+interaction or were met at one event (weight: count decayed with a 4-year half-life), or one names the other in `knows`
 or `met_via`. Co-mention is not acquaintance, so nothing weaker joins them. Every randomised call
 is seeded and every output sorted, so reports diff cleanly.
 """
@@ -46,12 +46,14 @@ class Structure:
     caveat: str = CAVEAT
 
 
-def alter_graph(people: dict[str, Person], past: list[Interaction], today: date) -> nx.Graph:
+def alter_graph(people: dict[str, Person], past: list[Interaction], today: date,
+                events: list[tuple[date, list[str]]] = ()) -> nx.Graph:  # type: ignore[assignment]
     graph = nx.Graph()
     graph.add_nodes_from(sorted(people))
-    for item in past:
-        members = sorted(p for p in set(item.people) if p in people)
-        decay = 2 ** (-(today - item.date).days / 1461.0)
+    gatherings = [(i.date, i.people) for i in past] + [e for e in events if e[0] <= today]
+    for when, members_of in gatherings:
+        members = sorted(p for p in set(members_of) if p in people)
+        decay = 2 ** (-(today - when).days / 1461.0)
         for a, b in combinations(members, 2):
             weight = graph[a][b]["weight"] if graph.has_edge(a, b) else 0.0
             graph.add_edge(a, b, weight=weight + decay)
@@ -66,10 +68,10 @@ def alter_graph(people: dict[str, Person], past: list[Interaction], today: date)
 
 
 def compute_structure(people: dict[str, Person], past: list[Interaction],
-                      stats: dict[str, PersonStats], settings: Settings,
-                      today: date | None = None) -> Structure:
-    today = today or max((i.date for i in past), default=date(1970, 1, 1))
-    graph = alter_graph(people, past, today)
+                      stats: dict[str, PersonStats], settings: Settings, today: date,
+                      events: list[tuple[date, list[str]]] | None = None) -> Structure:
+    """`events`: (date, people met) of event notes, joined like an interaction's people."""
+    graph = alter_graph(people, past, today, events or [])
     active = sorted(p for p, s in stats.items()
                     if s.last_contact is not None and 0 <= (today - s.last_contact).days < 365)
     circles: list[list[str]] = []
