@@ -28,7 +28,10 @@ def test_goal_coverage_scenario(model: Any) -> None:
     assert list(goals) == ["career", "prof", "biz", "personal"]
     assert goals["biz"].state == "uncovered" and goals["biz"].people == []
     personal = goals["personal"]
-    assert personal.people_direct == ["Люди/Ольга Смирнова.md"]
+    linking = [p for p in personal.people
+               if any(r.key != "interaction" for r in personal.reasons[p])]
+    assert linking == ["Люди/Ольга Смирнова.md"]  # Сергей only took part in one interaction
+    assert personal.people == ["Люди/Ольга Смирнова.md", "Люди/Сергей Волков.md"]
     assert len(personal.interactions) == 5  # Ольга has 4 of them
     assert personal.interactions_90d == 3
     assert personal.state == "single-person"  # Ольга takes part in 2 of 3 (> 60 %)
