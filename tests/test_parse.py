@@ -198,3 +198,72 @@ BLOCK_CASES = [
                          ids=[c[0] for c in BLOCK_CASES])
 def test_blocks(src: str, expected: list[Block]) -> None:
     assert note(src).blocks == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "kwargs", "why"),
+    [
+        (b"\xff\xfe\x00", {}, "NUL"),
+        (b"caf\xe9", {}, "UTF-8"),
+        (b"a\x00b", {}, "NUL"),
+        (b"x" * 11, {"max_bytes": 10}, "larger"),
+    ],
+)
+def test_unreadable_files(data: bytes, kwargs: dict[str, int], why: str) -> None:
+    record = parse_note("bad.md", data, **kwargs)
+    (problem,) = record.problems
+    assert (problem.rule, problem.line, problem.col) == ("unreadable-file", 1, 1)
+    assert why in problem.message
+    assert record == NoteRecord(path="bad.md", problems=[problem])
+
+
+def test_empty_file() -> None:
+    assert parse_note("e.md", b"") == NoteRecord(path="e.md")
+
+
+def test_line_count() -> None:
+    assert note("a\nb").line_count == 2
+    assert note("a\nb\n").line_count == 2
+    assert note("\n").line_count == 1
+
+
+@pytest.mark.parametrize("src", ["```\n[[x]]", "%%\n[[x]]", "$$\n[[x]]", "<!--\n[[x]]", "[[x"])
+def test_unclosed_constructs_do_not_raise(src: str) -> None:
+    note(src)
+
+
+@pytest.mark.parametrize("prefix", [">" * 10_000, "- " * 10_000, "[" * 3000, "*" * 10_000])
+def test_deep_nesting_is_reported_not_raised(prefix: str) -> None:
+    record = note(prefix + " [[x]]\n\nafter")
+    assert all(p.rule == "unreadable-file" for p in record.problems)
+
+
+def test_deep_quotes_keep_the_rest_of_the_note() -> None:
+    record = note(">" * 10_000 + " x\n\n[[after]]")
+    assert [l.target for l in record.links] == ["after"]
+    assert record.problems[0].line == 1
+
+
+def test_suppressions() -> None:
+    src = (
+        "%% vaultnet: disable-next-line unresolved-link, missing-heading %%\n[[x]]\n"
+        "text %% vaultnet: disable %%\n"
+        "`%% vaultnet: disable alias-link %%`\n"
+        "```\n%% vaultnet: disable alias-link %%\n```\n"
+        "%% vaultnet:disable alias-link %%\n"
+        "%% just a comment [[c]] %%"
+    )
+    record = note(src)
+    assert [(s.line, s.rules, s.next_line_only) for s in record.suppressions] == [
+        (1, ("unresolved-link", "missing-heading"), True),
+        (3, (), False),
+        (8, ("alias-link",), False),
+    ]
+    assert [l.target for l in record.links] == ["x", "c"]
+
+
+def test_links_sorted_with_property_links_first() -> None:
+    record = note('---\nup: "[[P]]"\n---\n| [[T]] |\n|---|\n\n[[B]] [t](M.md)')
+    assert [(l.kind, l.target) for l in record.links] == [
+        ("property", "P"), ("wikilink", "T"), ("wikilink", "B"), ("markdown", "M.md"),
+    ]
