@@ -26,7 +26,7 @@ def normalize_heading(text: str) -> str:
 
 
 def heading_for_chain(headings: list[Heading], chain: str) -> Heading | None:
-    """The heading `Note#A#B` lands on: first match of A, then the first later, deeper match of B."""
+    """The heading `Note#A#B` lands on: the first match of A, then the first later, deeper B."""
     pieces = [normalize_heading(piece) for piece in chain.split("#") if piece.strip()]
     if not pieces:
         return None

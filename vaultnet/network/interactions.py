@@ -1,6 +1,7 @@
 """Interactions (§4.4) from the notes people already write.
 
-(a) a dated note (file-name date or `date` property): a typed interaction is one interaction with everyone in `with` and every person linked in counted text; other dated notes
+(a) a dated note (file-name date or `date` property): a typed interaction is one interaction
+with everyone in `with` and every person linked in counted text; other dated notes
 (daily notes) give (b) one interaction per list item that links a person, with its Dataview
 fields, plus one for person links elsewhere in the note; (c) a dated heading in a person note is
 an interaction with that person and anyone linked under it; (d) a completed task with a `✅`

@@ -103,7 +103,7 @@ def overdue_days(last: date | None, cadence: int | None, today: date) -> int | N
 
 
 def goal_state(people: set[str], recent: list[Interaction]) -> str:
-    """contracts.md: uncovered, stale, single-person, active (`recent` = its 90-day interactions)."""
+    """contracts.md: uncovered, stale, single-person or active; `recent` = 90-day interactions."""
     if not people:
         return "uncovered"
     if not recent:

@@ -290,6 +290,11 @@ def _achievement_measure(goals: list[GoalStats]) -> Measure:
     )
 
 
+def _count(measure: Measure) -> int:
+    value = measure.value
+    return value if isinstance(value, int) else 0
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -327,9 +332,9 @@ def metrics_json(model: NetworkModel) -> dict[str, Any]:
             for s in (model.person_stats[p] for p in sorted(model.person_stats))
         ],
         "measures": {
-            "quality_connections": int(model.measures["quality_connections"].value),  # type: ignore[call-overload]
-            "recommendations_invitations_12m": int(
-                model.measures["recommendations_invitations_12m"].value  # type: ignore[call-overload]
+            "quality_connections": _count(model.measures["quality_connections"]),
+            "recommendations_invitations_12m": _count(
+                model.measures["recommendations_invitations_12m"]
             ),
             "satisfaction": {
                 "mean": satisfaction["mean"],

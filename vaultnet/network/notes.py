@@ -173,7 +173,7 @@ def section_chains(headings: list[Heading], line_count: int) -> list[tuple[Headi
 
 
 def section_end(headings: list[Heading], heading: Heading, line_count: int) -> int:
-    """The last line of a heading's section: before the next heading of the same or a higher level."""
+    """The last line of a heading's section: before the next heading of the same or higher level."""
     for other in sorted(headings, key=lambda h: h.line):
         if other.line > heading.line and other.level <= heading.level:
             return other.line - 1

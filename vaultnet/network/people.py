@@ -11,7 +11,6 @@ from typing import Any
 
 from vaultnet.network.notes import NoteView
 from vaultnet.network.properties import (
-    as_list,
     canonical_value,
     parse_date,
     parse_days,
@@ -104,7 +103,3 @@ def read_person(view: NoteView, note_type: NoteType, settings: Settings) -> Pers
         {t.split("/", 1)[1] for t in view.tag_names() if t.startswith("circle/") and "/" in t}
     )
     return person
-
-
-def as_dates(values: Any) -> list[date]:
-    return [d for d in (parse_date(v) for v in as_list(values)) if d is not None]

@@ -1,8 +1,8 @@
 """Network health (appendix §3.2–3.3): circles, brokers, bridges, ego redundancy, diversity.
 
 The alter graph holds people only, never "me": two people are joined when they take part in one
-interaction or were met at one event (weight: count decayed with a 4-year half-life), or one names the other in `knows`
-or `met_via`. Co-mention is not acquaintance, so nothing weaker joins them. Every randomised call
+interaction or were met at one event (weight: count decayed with a 4-year half-life), or one
+names the other in `knows` or `met_via`. Co-mention is not acquaintance, so nothing weaker joins them. Every randomised call
 is seeded and every output sorted, so reports diff cleanly.
 """
 from __future__ import annotations
@@ -47,10 +47,10 @@ class Structure:
 
 
 def alter_graph(people: dict[str, Person], past: list[Interaction], today: date,
-                events: list[tuple[date, list[str]]] = ()) -> nx.Graph:  # type: ignore[assignment]
+                events: list[tuple[date, list[str]]] | None = None) -> nx.Graph:
     graph = nx.Graph()
     graph.add_nodes_from(sorted(people))
-    gatherings = [(i.date, i.people) for i in past] + [e for e in events if e[0] <= today]
+    gatherings = [(i.date, i.people) for i in past] + [e for e in events or [] if e[0] <= today]
     for when, members_of in gatherings:
         members = sorted(p for p in set(members_of) if p in people)
         decay = 2 ** (-(today - when).days / 1461.0)
