@@ -72,7 +72,8 @@ def read_frontmatter(lines: list[str]) -> Frontmatter:
         _invalid(found, f"invalid YAML: {error.problem or error.context}", line, col)
         return found
     except (yaml.YAMLError, ValueError, _TooComplex, RecursionError) as error:
-        _invalid(found, f"invalid YAML: {str(error).splitlines()[0] if str(error) else error!r}", 2, 1)
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        _invalid(found, f"invalid YAML: {reason}", 2, 1)
         return found
     assert isinstance(properties, dict)
     found.properties = properties
