@@ -1,0 +1,235 @@
+"""Link resolution as Obsidian's `getFirstLinkpathDest` does it (obsidian-semantics.md R12–R22).
+
+One pure function of (linkpath, source path, index): lint, graph and reports all call it, so
+they can never disagree about what a link points to. Paths are vault paths (`/`-separated,
+NFC); the index is built once and every lookup is a dictionary access plus a scan of the few
+files that share the link's file name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from vaultnet.records import Block, Heading, Link
+
+__all__ = [
+    "FileIndex",
+    "Resolution",
+    "ResolvedLink",
+    "block_exists",
+    "heading_chain_exists",
+    "normalize_heading",
+    "resolve_linkpath",
+    "unresolved_key",
+    "utf16_len",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a link points: a vault path, or None when unresolved.
+
+    ``candidates`` lists every path tied at the winning position when Obsidian's pick depends
+    on its internal file order (R14 step 5, equal lengths); ``path`` is then the first of them.
+    """
+
+    path: str | None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        return self.path is not None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+UNRESOLVED = Resolution(None)
+
+
+@dataclass(slots=True)
+class ResolvedLink:
+    """One link occurrence with what it resolves to."""
+
+    source: str
+    link: Link
+    resolution: Resolution
+
+
+def utf16_len(text: str) -> int:
+    """JavaScript's `string.length`: astral characters (emoji …) count twice (R14 sort)."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+
+
+def _folder(path: str) -> str:
+    return path.rsplit("/", 1)[0] if "/" in path else ""
+
+
+class FileIndex:
+    """Every linkable vault path, looked up by lower-cased file name (R13, R18)."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.paths: frozenset[str] = frozenset(unicodedata.normalize("NFC", p) for p in paths)
+        by_name: defaultdict[str, list[str]] = defaultdict(list)
+        for path in self.paths:
+            by_name[path.rsplit("/", 1)[-1].lower()].append(path)
+        # Sorted so that nothing depends on the order the paths were listed in.
+        self._by_name = {name: tuple(sorted(found)) for name, found in by_name.items()}
+        # (linkpath, source folder) -> Resolution: a vault links to the same names again and
+        # again, and only the source folder matters besides the linkpath.
+        self._memo: dict[tuple[str, str], Resolution] = {}
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.paths
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def named(self, lower_name: str) -> tuple[str, ...]:
+        """The paths whose file name (with extension), lower-cased, is `lower_name`."""
+        return self._by_name.get(lower_name, ())
+
+
+def resolve_linkpath(linkpath: str, source: str, index: FileIndex) -> Resolution:
+    """The file a linkpath written in `source` opens in Obsidian (R12–R15, R18)."""
+    linkpath = unicodedata.normalize("NFC", linkpath)
+    if linkpath == "":  # R15: [[#Heading]], [[#^block]], [t](#H)
+        return Resolution(source)
+    key = (linkpath, _folder(source))
+    found = index._memo.get(key)
+    if found is None:
+        found = index._memo[key] = _resolve(linkpath, key[1], index)
+    return found
+
+
+def _resolve(linkpath: str, source_folder: str, index: FileIndex) -> Resolution:
+    # R13: candidates by file name; `.md` is added only when the name as written finds none.
+    name = linkpath.rsplit("/", 1)[-1].lower()
+    wanted = linkpath.lower()  # R12: JavaScript toLowerCase, never casefold
+    candidates = index.named(name) if "." in name else ()
+    if not candidates:
+        wanted += ".md"
+        candidates = index.named(name + ".md")
+    if not candidates:
+        return UNRESOLVED
+
+    # Step 1: a bare name with a single candidate.
+    if "/" not in wanted and len(candidates) == 1:
+        return Resolution(candidates[0])
+
+    # Step 2: ./ and ../ are resolved against the source folder; climbing stops at the root.
+    if wanted.startswith(("./", "../")):
+        folders = source_folder.lower().split("/") if source_folder else []
+        while True:
+            if wanted.startswith("./"):
+                wanted = wanted[2:]
+            elif wanted.startswith("../"):
+                wanted = wanted[3:]
+                if folders:
+                    folders.pop()
+            else:
+                break
+        wanted = "/".join([*folders, wanted])
+        exact = _exact(candidates, wanted)
+        if exact is not None:
+            return exact
+
+    # Step 3: a leading `/` only says "from the root"; the exact vault path wins, bare or not.
+    absolute = wanted.startswith("/")
+    if absolute:
+        wanted = wanted[1:]
+    exact = _exact(candidates, wanted)
+    if exact is not None:
+        return exact
+    # Step 4: an absolute linkpath matches exactly or not at all.
+    if absolute:
+        return UNRESOLVED
+
+    # Step 5: plain string suffix (not `/`-aligned); paths under the source folder (plain
+    # prefix) first, then the rest; the shortest path (in UTF-16 units) of the first group wins.
+    matching = [path for path in candidates if path.lower().endswith(wanted)]
+    near = [path for path in matching if path.startswith(source_folder)]
+    group = near or matching
+    if not group:  # Step 6
+        return UNRESOLVED
+    shortest = min(utf16_len(path) for path in group)
+    tied = tuple(path for path in group if utf16_len(path) == shortest)  # already sorted
+    return Resolution(tied[0], tied if len(tied) > 1 else ())
+
+
+def _exact(candidates: Sequence[str], wanted: str) -> Resolution | None:
+    """The candidate whose lower-cased path is `wanted` (two only on a case-sensitive disk)."""
+    equal = tuple(path for path in candidates if path.lower() == wanted)
+    if not equal:
+        return None
+    return Resolution(equal[0], equal if len(equal) > 1 else ())
+
+
+def unresolved_key(linkpath: str) -> str:
+    """R17: the key of an unresolved link, the linkpath as written less one trailing `.md`."""
+    linkpath = unicodedata.normalize("NFC", linkpath)
+    return linkpath[:-3] if linkpath.endswith(".md") else linkpath
+
+
+# ---------------------------------------------------------------------------------------------
+# Headings and blocks (R19–R22)
+
+# R19: 29 of the 32 ASCII punctuation marks (all but ' - _) and CR/LF become spaces.
+_HEADING_PUNCTUATION = re.compile(r"[!\"#$%&()*+,./:;<=>?@\[\\\]^`{|}~\r\n]")
+# JavaScript's \s (and trim): unlike Python's, it has U+FEFF and lacks U+001C–U+001F, U+0085.
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_SPACES = re.compile(f"[{_JS_SPACE}]+")
+
+
+def normalize_heading(text: str) -> str:
+    """A heading or a link's heading piece as Obsidian compares them (R19)."""
+    spaced = _JS_SPACES.sub(" ", _HEADING_PUNCTUATION.sub(" ", text))
+    return spaced.strip(" ").lower()
+
+
+def heading_pieces(chain: str) -> list[str]:
+    """`A#B` → ["A", "B"]; empty pieces are dropped, so `##A` ≡ `#A` (R4)."""
+    return [piece for piece in chain.split("#") if piece]
+
+
+def find_heading(headings: Sequence[Heading], chain: str) -> Heading | None:
+    """The heading a chain lands on, or None (R19).
+
+    The first heading matching the first piece is taken, then the first later heading that is
+    deeper than the last match and matches the next piece, and so on; there is no check that
+    it lies inside the previous heading's section.
+    """
+    pieces = [normalize_heading(piece) for piece in heading_pieces(chain)]
+    if not pieces:
+        return None
+    ordered = sorted(headings, key=lambda heading: heading.line)
+    matched: Heading | None = None
+    position = 0
+    for piece in pieces:
+        while position < len(ordered):
+            heading = ordered[position]
+            position += 1
+            deeper = matched is None or heading.level > matched.level
+            if deeper and normalize_heading(heading.text) == piece:
+                matched = heading
+                break
+        else:
+            return None
+    return matched
+
+
+def heading_chain_exists(headings: Sequence[Heading], chain: str) -> bool:
+    """Whether `Note#A#B` finds its heading; a chain with no pieces is the note itself."""
+    if not heading_pieces(chain):
+        return True
+    return find_heading(headings, chain) is not None
+
+
+def block_exists(blocks: Sequence[Block], block_id: str) -> bool:
+    """Block ids are compared case-insensitively (R21)."""
+    wanted = block_id.lower()
+    return any(block.id.lower() == wanted for block in blocks)
