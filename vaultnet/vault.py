@@ -1,0 +1,296 @@
+"""Reading a vault: the file walk, loading each note and canvas once, and the `Vault` object.
+
+The walk lists every linkable file (R18): dot-named files and folders and the configured
+excludes are skipped, symbolic links may not leave the vault or loop, and paths are NFC (the
+on-disk spelling is kept for reading). Each note is read once, as bytes, and parsed by
+`read_and_parse`, the single function a process pool or a cache would call (issue "Speed").
+"""
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from vaultnet.canvas import parse_canvas
+from vaultnet.config import Config, load_config
+from vaultnet.errors import VaultnetError
+from vaultnet.parse import parse_note
+from vaultnet.records import CanvasRecord, FileKind, Link, NoteRecord, Problem
+from vaultnet.resolve import (
+    UNRESOLVED,
+    FileIndex,
+    Resolution,
+    ResolvedLink,
+    resolve_linkpath,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "FileEntry",
+    "Reader",
+    "Vault",
+    "file_kind",
+    "load_vault",
+    "read_all",
+    "read_and_parse",
+    "walk_vault",
+]
+
+Record = NoteRecord | CanvasRecord
+# Reads and parses a batch of notes and canvases, in order; a process pool or a cache can
+# stand in for `read_all` as long as each record equals what `read_and_parse` gives.
+Reader = Callable[[Path, Sequence["FileEntry"], int], list[Record]]
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One linkable file of the vault."""
+
+    path: str  # vault path: `/`-separated, NFC
+    kind: FileKind
+    size: int
+    mtime_ns: int
+    # The relative path as spelled on disk, when it differs from `path` (an NFD name on macOS).
+    disk_path: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def on_disk(self) -> str:
+        return self.disk_path or self.path
+
+
+def file_kind(name: str) -> FileKind:
+    lower = name.lower()
+    if lower.endswith(".md"):
+        return "note"
+    if lower.endswith(".canvas"):
+        return "canvas"
+    return "attachment"
+
+
+# ---------------------------------------------------------------------------------------------
+# Walking
+
+
+def walk_vault(root: Path, config: Config) -> tuple[list[FileEntry], list[tuple[str, Problem]]]:
+    """Every linkable file under `root`, sorted by path, and what could not be walked."""
+    walker = _Walker(Path(root), config)
+    walker.walk()
+    entries = sorted(walker.entries.values(), key=lambda entry: entry.path)
+    return entries, sorted(walker.problems, key=lambda item: (item[0], item[1].message))
+
+
+class _Walker:
+    def __init__(self, root: Path, config: Config) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.config = config
+        self.entries: dict[str, FileEntry] = {}
+        self.problems: list[tuple[str, Problem]] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append((path, Problem("unreadable-file", 1, 1, message)))
+
+    def walk(self) -> None:
+        # An explicit stack, not recursion: deep folder trees cannot hit Python's limit.
+        # Each item: (folder on disk, its vault path, the real paths of it and its ancestors).
+        stack: list[tuple[str, str, frozenset[str]]] = [
+            (str(self.root), "", frozenset({self.real_root}))
+        ]
+        while stack:
+            folder, vault_folder, ancestors = stack.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    children = sorted(listing, key=lambda entry: entry.name)
+            except OSError as error:
+                self.problem(vault_folder or ".", f"cannot read folder: {_reason(error)}")
+                continue
+            for child in children:
+                self.visit(child, vault_folder, ancestors, stack)
+
+    def visit(
+        self,
+        child: os.DirEntry[str],
+        vault_folder: str,
+        ancestors: frozenset[str],
+        stack: list[tuple[str, str, frozenset[str]]],
+    ) -> None:
+        name = unicodedata.normalize("NFC", child.name)
+        if name.startswith("."):  # .obsidian, .trash, .git, .vaultnet and every other dot-name
+            return
+        path = f"{vault_folder}/{name}" if vault_folder else name
+        try:
+            info = os.stat(child.path)  # follows symbolic links
+        except OSError as error:
+            if child.is_symlink():
+                self.problem(path, f"symbolic link cannot be followed: {_reason(error)}")
+            else:
+                self.problem(path, f"cannot read: {_reason(error)}")
+            return
+        is_dir = stat.S_ISDIR(info.st_mode)
+        if self.config.is_excluded(path, is_dir=is_dir):
+            return
+        real = os.path.realpath(child.path) if child.is_symlink() else None
+        if real is not None and not _inside(real, self.real_root):
+            self.problem(path, "symbolic link leads outside the vault; skipped")
+            return
+        if is_dir:
+            real_dir = real or os.path.realpath(child.path)
+            if real_dir in ancestors:
+                self.problem(path, "symbolic link loop (leads back to a folder above it); skipped")
+                return
+            stack.append((child.path, path, ancestors | {real_dir}))
+            return
+        if not stat.S_ISREG(info.st_mode):
+            return  # sockets, pipes and devices are not notes; reading a pipe would block
+        disk = os.path.relpath(child.path, self.root).replace(os.sep, "/")
+        if path in self.entries:
+            # Two on-disk names with the same NFC form (possible on Linux): keep the first.
+            self.problem(path, f"another file has the same name after Unicode normalisation: {disk}")
+            return
+        self.entries[path] = FileEntry(
+            path=path,
+            kind=file_kind(name),
+            size=info.st_size,
+            mtime_ns=info.st_mtime_ns,
+            disk_path=disk if disk != path else None,
+        )
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and parsing
+
+
+def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> Record:
+    """Read one note or canvas (once, as bytes) and parse it; never raises for a bad file.
+
+    Depends only on the file's bytes and `max_bytes`, so it can run in a worker process and
+    its result can be cached by (path, size, mtime).
+    """
+    if entry.kind == "attachment":
+        raise ValueError(f"{entry.path} is an attachment; only notes and canvases are parsed")
+    problem = None
+    data = b""
+    if entry.size > max_bytes:  # do not even read it
+        problem = f"file is larger than {max_bytes} bytes ({entry.size} bytes)"
+    else:
+        try:
+            data = (Path(root) / entry.on_disk).read_bytes()
+        except OSError as error:
+            problem = f"cannot read: {_reason(error)}"
+    if problem is not None:
+        record: Record = (
+            NoteRecord(path=entry.path) if entry.kind == "note" else CanvasRecord(path=entry.path)
+        )
+        record.problems.append(Problem("unreadable-file", 1, 1, problem))
+        return record
+    if entry.kind == "note":
+        return parse_note(entry.path, data, max_bytes=max_bytes)
+    return parse_canvas(entry.path, data, max_bytes=max_bytes)
+
+
+def read_all(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Record]:
+    """The default `Reader`: one file after another in this process."""
+    return [read_and_parse(root, entry, max_bytes=max_bytes) for entry in entries]
+
+
+# ---------------------------------------------------------------------------------------------
+# The vault
+
+
+@dataclass
+class Vault:
+    """A loaded vault: its files, their parse records, and the one resolver."""
+
+    root: Path
+    config: Config
+    files: dict[str, FileEntry]  # by vault path, sorted
+    notes: dict[str, NoteRecord]
+    canvases: dict[str, CanvasRecord]
+    problems: list[tuple[str, Problem]]  # from the walk, with the path they concern
+    index: FileIndex = field(init=False, repr=False)
+    _resolved: list[ResolvedLink] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.index = FileIndex(self.files)
+
+    def resolve(self, link: Link, source: str) -> Resolution:
+        """Where `link`, written in `source`, points (R12–R17, R36)."""
+        if link.kind == "canvas":
+            # A canvas file card names an exact vault path; it never searches by name.
+            return Resolution(link.target) if link.target in self.index else UNRESOLVED
+        return resolve_linkpath(link.target, source, self.index)
+
+    def resolved_links(self) -> list[ResolvedLink]:
+        """Every link of every note and canvas with its resolution, by source, line, column."""
+        if self._resolved is None:
+            records: list[NoteRecord | CanvasRecord] = [*self.notes.values(), *self.canvases.values()]
+            found = [
+                ResolvedLink(record.path, link, self.resolve(link, record.path))
+                for record in records
+                for link in record.links
+            ]
+            found.sort(key=lambda r: (r.source, r.link.line, r.link.col))
+            self._resolved = found
+        return list(self._resolved)
+
+    def graph(self) -> nx.MultiDiGraph:
+        from vaultnet.graph import build_graph
+
+        return build_graph(self)
+
+    def read_text(self, path: str) -> str:
+        """A note's text as the parser saw it: UTF-8, BOM removed, line breaks as `\\n`."""
+        entry = self.files[path]
+        data = (self.root / entry.on_disk).read_bytes()
+        text = data.decode("utf-8").removeprefix("\ufeff")
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def on_disk(self, path: str) -> Path:
+        """The file's location on disk (its real spelling, which may differ from the NFC path)."""
+        return self.root / self.files[path].on_disk
+
+
+def load_vault(
+    root: str | Path, config: Config | None = None, *, reader: Reader | None = None
+) -> Vault:
+    """Walk the vault, parse every note and canvas once, and return the `Vault`.
+
+    Without `config`, the vault's own configuration is discovered (its warnings are dropped;
+    the CLI calls `load_config` itself to show them).
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise VaultnetError(f"vault not found: {root}")
+    if config is None:
+        config, _ = load_config(root)
+    entries, problems = walk_vault(root, config)
+    parsed = [entry for entry in entries if entry.kind != "attachment"]
+    records = (reader or read_all)(root, parsed, config.max_file_bytes)
+    notes: dict[str, NoteRecord] = {}
+    canvases: dict[str, CanvasRecord] = {}
+    for record in records:
+        if isinstance(record, NoteRecord):
+            notes[record.path] = record
+        else:
+            canvases[record.path] = record
+    return Vault(
+        root=root,
+        config=config,
+        files={entry.path: entry for entry in entries},
+        notes=notes,
+        canvases=canvases,
+        problems=problems,
+    )
