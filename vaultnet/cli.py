@@ -184,6 +184,122 @@ def graph(vault: Path, config_file: Path | None, fmt: str, output: Path | None) 
         output.write_text(text, encoding="utf-8")
 
 
+@cli.command()
+@click.argument(
+    "paths", nargs=-1, metavar="[VAULT] [FILES]...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file to use instead of the discovered one.",
+)
+@format_option("text", "json", "github", "sarif")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the safe fixes as a diff; write nothing.")
+@click.pass_context
+def lint(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    fmt: str,
+    strict: bool,
+    fix: bool,
+    diff: bool,
+) -> int:
+    """Check links, embeds, headings, blocks and frontmatter against the whole vault.
+
+    With FILES (what pre-commit passes), the whole vault is still read, but only findings in
+    those files are reported. Exit 0: no error; 1: an error (with --strict, any finding);
+    2: a usage or configuration problem.
+    """
+    from vaultnet.lint import fix as fixes
+    from vaultnet.lint.engine import exit_code, lint_vault, unknown_rule_warnings
+    from vaultnet.lint.formats import format_findings
+    from vaultnet.lint.targets import split_arguments, vault_paths
+
+    quiet = ctx.obj["quiet"]
+    vault_path, files = split_arguments(paths)
+    vault = load(vault_path, config_file)
+    try:
+        only, outside = vault_paths(vault.root, files) if files else (None, [])
+    except VaultnetError as error:
+        raise UsageProblem(str(error)) from None
+    for message in unknown_rule_warnings(vault.config.rules):
+        if not quiet:
+            click.echo(f"warning: {message}", err=True)
+    if outside and ctx.obj["verbose"]:
+        click.echo(f"{len(outside)} files outside the vault skipped", err=True)
+    findings = lint_vault(vault, only=only)
+    if diff:
+        changes = fixes.fix_vault(vault, findings, write=False)
+        click.echo("".join(fixes.unified_diff(change) for change in changes), nl=False)
+        return 1 if changes else 0
+    if fix:
+        changes = fixes.fix_vault(vault, findings)
+        if changes:
+            from vaultnet.vault import load_vault
+
+            vault = load_vault(vault.root, vault.config)
+            findings = lint_vault(vault, only=only)
+        if not quiet:
+            count = sum(len(change.applied) for change in changes)
+            click.echo(f"fixed {count} findings in {len(changes)} files", err=True)
+    output = format_findings(findings, fmt)
+    if fmt == "text" and ctx.color is not False:
+        output = _colour_severities(output)
+    click.echo(output, nl=False)
+    if fmt == "text" and not quiet and findings:
+        click.echo(_lint_summary(findings), err=True)
+    return exit_code(findings, strict=strict)
+
+
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _colour_severities(output: str) -> str:
+    """Colour the severity word; click strips it again when stdout is not a terminal."""
+    lines = []
+    for line in output.splitlines(keepends=True):
+        for severity, colour in _SEVERITY_COLOURS.items():
+            marker = f": {severity} "
+            if marker in line:
+                head, tail = line.split(marker, 1)
+                line = f"{head}: {click.style(severity, fg=colour, bold=True)} {tail}"
+                break
+        lines.append(line)
+    return "".join(lines)
+
+
+def _lint_summary(findings: Any) -> str:
+    counts = {severity: 0 for severity in _SEVERITY_COLOURS}
+    for finding in findings:
+        counts[finding.severity] += 1
+    return ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
+
+
+@cli.command("config")
+@vault_argument
+@format_option("toml", "json")
+def config_command(vault: Path, config_file: Path | None, fmt: str) -> None:
+    """Show the effective configuration: the discovered file (or --config) over the defaults."""
+    from vaultnet.config import load_config
+    from vaultnet.configview import to_json, to_toml
+    from vaultnet.lint.engine import unknown_rule_warnings
+
+    try:
+        if not vault.is_dir():
+            raise VaultnetError(f"vault not found: {vault}")
+        config, warnings = load_config(vault, config_file)
+    except VaultnetError as error:
+        raise UsageProblem(str(error)) from None
+    if not click.get_current_context().obj["quiet"]:
+        for warning in [*warnings, *unknown_rule_warnings(config.rules)]:
+            click.echo(f"warning: {warning}", err=True)
+    click.echo(to_json(config) if fmt == "json" else to_toml(config), nl=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code so the pre-commit hook and tests can call it."""
     try:

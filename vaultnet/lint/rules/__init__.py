@@ -1,0 +1,55 @@
+"""The rule registry: one module per rule, listed here explicitly (as yamllint does).
+
+Each rule module has `NAME` (kebab-case, stable), `DEFAULT_SEVERITY`, a module docstring that
+is its user documentation (first line: a one-line summary; then PASS and FAIL examples) and
+`check(context) -> Iterator[Hit]`.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from vaultnet.lint.rules import (
+    alias_link,
+    ambiguous_link,
+    duplicate_alias,
+    invalid_frontmatter,
+    legacy_property,
+    missing_attachment,
+    missing_block,
+    missing_heading,
+    unquoted_property_link,
+    unreadable_file,
+    unresolved_link,
+)
+
+__all__ = ["RULES", "get", "summary"]
+
+RULES: dict[str, ModuleType] = {
+    module.NAME: module
+    for module in (
+        alias_link,
+        ambiguous_link,
+        duplicate_alias,
+        invalid_frontmatter,
+        legacy_property,
+        missing_attachment,
+        missing_block,
+        missing_heading,
+        unquoted_property_link,
+        unreadable_file,
+        unresolved_link,
+    )
+}
+
+
+def get(name: str) -> ModuleType:
+    """The rule called `name`; ValueError for an unknown name."""
+    try:
+        return RULES[name]
+    except KeyError:
+        raise ValueError(f"no such rule: {name!r}") from None
+
+
+def summary(module: ModuleType) -> str:
+    """The first line of the rule's documentation."""
+    return (module.__doc__ or module.NAME).strip().splitlines()[0]

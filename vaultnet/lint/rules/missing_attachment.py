@@ -1,0 +1,36 @@
+"""An embed or link to a file that is not a note (an image, a PDF …) and is not in the vault.
+
+Obsidian shows a broken embed. The target is taken as an attachment when its name ends in an
+extension of a file type other than a note (`.png`, `.pdf`, `.canvas`, `.mp3` …); other
+unresolved links are reported by `unresolved-link`.
+
+PASS (the vault holds `Вложения/визитка.png`)::
+
+    ![[визитка.png]]
+
+FAIL::
+
+    ![[визитка2.png]]          <- no file "визитка2.png" in the vault
+    [скан](scan.pdf)
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from vaultnet.lint.engine import Hit
+from vaultnet.lint.links import describe, is_attachment, unresolved
+
+if TYPE_CHECKING:
+    from vaultnet.lint.engine import LintContext
+
+NAME = "missing-attachment"
+DEFAULT_SEVERITY = "error"
+
+
+def check(context: LintContext) -> Iterator[Hit]:
+    for resolved in unresolved(context):
+        link = resolved.link
+        if is_attachment(link.target):
+            what = "embedded file" if link.embed else "file"
+            message = f"no {what} {link.target!r} in the vault: {describe(link)}"
+            yield Hit(resolved.source, link.line, link.col, message)
