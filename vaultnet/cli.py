@@ -300,6 +300,58 @@ def config_command(vault: Path, config_file: Path | None, fmt: str) -> None:
     click.echo(to_json(config) if fmt == "json" else to_toml(config), nl=False)
 
 
+@cli.command()
+@vault_argument
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date the reports are computed for (YYYY-MM-DD); default: today.")
+@click.option("--lang", type=click.Choice(["ru", "en"]),
+              help="Report language; default: configuration, else guessed from the vault.")
+@click.option("--dry-run", is_flag=True, help="Write nothing; list what would change.")
+@click.option("--json", "json_out", metavar="FILE|-",
+              help="Also write the metrics as JSON to FILE, or to stdout with '-'.")
+def report(vault: Path, config_file: Path | None, today: Any, lang: str | None, dry_run: bool,
+           json_out: str | None) -> int:
+    """Write the networking reports into the vault's report folder."""
+    import datetime
+
+    from vaultnet.export import dumps
+    from vaultnet.network import build_model, metrics_json
+    from vaultnet.report import choose_language, write_reports
+
+    loaded = load(vault, config_file)
+    day = today.date() if today is not None else datetime.date.today()  # the only clock read
+    model = build_model(loaded, day)
+    try:
+        result = write_reports(loaded, model, today=day, dry_run=dry_run,
+                               lang=choose_language(lang, loaded.config, loaded))
+    except VaultnetError as error:  # report folder outside the vault, a broken template
+        raise UsageProblem(str(error)) from None
+    quiet = click.get_current_context().obj["quiet"]
+    listing_to_stderr = json_out == "-"  # keep stdout pure JSON
+    verbs = {"created": "would create", "updated": "would update"} if dry_run else {}
+    for outcome in result.files:
+        if outcome.status == "refused":
+            click.echo(f"error: {outcome.path}: refused, {outcome.reason}; left untouched",
+                       err=True)
+        elif outcome.status != "unchanged" or not quiet:
+            click.echo(f"{verbs.get(outcome.status, outcome.status)} {outcome.path}",
+                       err=listing_to_stderr)
+        if outcome.overwritten_edits and not quiet:
+            click.echo(f"warning: {outcome.path}: hand edits inside "
+                       f"{', '.join(outcome.overwritten_edits)} replaced", err=True)
+    if not quiet:
+        for path in result.stale:
+            click.echo(f"warning: {path}: an older report this run no longer writes "
+                       "(delete it if you do not need it)", err=True)
+    if json_out == "-":
+        click.echo(dumps(metrics_json(model)), nl=False)
+    elif json_out and dry_run:
+        click.echo(f"would write {json_out}", err=listing_to_stderr)
+    elif json_out:
+        Path(json_out).write_text(dumps(metrics_json(model)), encoding="utf-8")
+    return 1 if result.refused else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code so the pre-commit hook and tests can call it."""
     try:

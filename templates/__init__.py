@@ -1,0 +1,1 @@
+"""vaultnet's packaged report templates (`ru/`, `en/`); installed as `vaultnet.templates`."""
