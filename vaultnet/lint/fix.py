@@ -96,7 +96,10 @@ def unified_diff(change: FileFix) -> str:
     before = _lines(change.before.decode("utf-8"))
     after = _lines(change.after.decode("utf-8"))
     diff = difflib.unified_diff(before, after, f"a/{change.path}", f"b/{change.path}")
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in diff)
+    return "".join(
+        line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        for line in diff
+    )
 
 
 def _lines(text: str) -> list[str]:
