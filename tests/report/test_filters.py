@@ -22,8 +22,9 @@ PATHS = [
     "Цели и задачи нетворкинга.md",
     "Люди/A | B.md",
     "Люди/C# notes.md",
-    "Люди/{{x}} <i>y.md",
+    "Люди/{{x}} y.md",
     "Люди/Bad]].md",
+    "Люди/{{x}} <i>y.md",
 ]
 links = LinkIndex(PATHS)
 
@@ -44,7 +45,8 @@ links = LinkIndex(PATHS)
          "[[Цели и задачи нетворкинга#1. Карьерный рост\\|Карьерный рост]]"),
         (("Цели и задачи нетворкинга.md",), {"block": "career-mentor"},
          "[[Цели и задачи нетворкинга#^career-mentor]]"),
-        (("Люди/Мария Иванова.md", "a]]b[[c|d"), {}, "[[Мария Иванова|a] ]b[ [c|d]]"),
+        (("Люди/Мария Иванова.md", "a]]b[[c|d"), {}, "a\\]\\]b\\[\\[c\\|d"),
+        (("Люди/Мария Иванова.md", "<b>x"), {"in_table": True}, "\\<b\\>x"),
         (("Люди/Мария Иванова.md", "a|b"), {"in_table": True}, "[[Мария Иванова\\|a\\|b]]"),
         ((None,), {}, "—"),
         # names Obsidian cannot link (R7) become escaped text
@@ -52,8 +54,9 @@ links = LinkIndex(PATHS)
         (("Люди/A | B.md",), {"in_table": True}, "A \\| B"),
         (("Люди/C# notes.md",), {}, "C\\# notes"),
         (("Люди/Bad]].md",), {}, "Bad\\]\\]"),
-        # braces and HTML in a linkable name are harmless inside [[ ]]
-        (("Люди/{{x}} <i>y.md",), {}, "[[{{x}} <i>y]]"),
+        (("Люди/{{x}} <i>y.md",), {}, "\\{\\{x\\}\\} \\<i\\>y"),
+        # braces in a linkable name are harmless inside [[ ]]
+        (("Люди/{{x}} y.md",), {}, "[[{{x}} y]]"),
     ],
 )
 def test_wikilink(args: tuple, kwargs: dict, expected: str) -> None:

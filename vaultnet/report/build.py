@@ -20,7 +20,7 @@ NAMES = {
            "reach-out": "Reach-out", "network-health": "Network health"},
 }
 # Characters Obsidian cannot link (R7) or Windows and Android cannot store in a file name.
-_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|#^\[\]%\x00-\x1f]+')
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|#^\[\]{}%\x00-\x1f]+')
 
 
 def goal_file_name(lang: str, title: str, taken: set[str]) -> str:

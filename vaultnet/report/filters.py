@@ -30,8 +30,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|%$=~^&!])")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 # What a wikilink target cannot contain (R7): `|` and `#` split it, `[[`/`]]` end it, `%%`
-# may open a comment, a trailing `\` or `]` is eaten by the link syntax.
-_UNLINKABLE = re.compile(r"\||#|\[\[|\]\]|%%|[\\\]]$|^\[|[\r\n]")
+# may open a comment, a trailing `\` or `]` is eaten by the link syntax. `<` and `>` are not
+# legal in Windows file names, and whether Obsidian escapes HTML inside a link is unverified.
+_UNLINKABLE = re.compile(r"\||#|\[\[|\]\]|%%|[\\\]]$|^\[|[\r\n<>]")
+# An alias that could end the link early, open a comment or carry HTML is not written as one.
+_UNSAFE_ALIAS = re.compile(r"\[\[|\]\]|\]$|%%|[<>]|\{\{")
 
 
 def md_text(value: object) -> str:
@@ -107,9 +110,10 @@ class LinkIndex:
             text += f"#{heading}"
         if shown is None and "/" in text.split("#", 1)[0]:
             shown = name  # a path-qualified link still reads as the note's name
+        if shown is not None and _UNSAFE_ALIAS.search(shown):
+            plain = md_text(shown)  # the text matters more than the link here
+            return cell(plain) if in_table else plain
         if shown is not None and shown != text:
-            # `]]` or `[[` would end or restart the link; `|` is fine after the first one.
-            shown = shown.replace("]]", "] ]").replace("[[", "[ [")
             separator = "\\|" if in_table else "|"
             if in_table:
                 shown = _UNESCAPED_PIPE.sub(r"\\|", shown)
