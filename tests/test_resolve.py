@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vaultnet.records import Block, Heading
@@ -318,3 +318,80 @@ def test_normalize_heading(text: str, normal: str) -> None:
 def test_block_rows(row: int, blocks: list[str], block_id: str, exists: bool) -> None:
     records = [Block(name, line) for line, name in enumerate(blocks, start=1)]
     assert block_exists(records, block_id) is exists
+
+
+def reference_resolve(linkpath: str, source: str, files: list[str]) -> Resolution:
+    """R13–R15 written as plainly as the spec reads, to check the indexed version against."""
+    if linkpath == "":
+        return Resolution(source)
+    folder = source.rsplit("/", 1)[0] if "/" in source else ""
+    wanted = linkpath.lower()
+    name = wanted.split("/")[-1]
+    candidates = [f for f in files if "." in name and f.split("/")[-1].lower() == name]
+    if not candidates:
+        wanted += ".md"
+        candidates = [f for f in files if f.split("/")[-1].lower() == name + ".md"]
+    if not candidates:
+        return Resolution(None)
+    if "/" not in wanted and len(candidates) == 1:
+        return Resolution(candidates[0])
+
+    def pick(paths: list[str]) -> Resolution:
+        paths = sorted(paths)
+        return Resolution(paths[0], tuple(paths) if len(paths) > 1 else ())
+
+    if wanted.startswith("./") or wanted.startswith("../"):
+        parts = folder.lower().split("/") if folder else []
+        while wanted.startswith("./") or wanted.startswith("../"):
+            if wanted.startswith("./"):
+                wanted = wanted[2:]
+            else:
+                wanted = wanted[3:]
+                parts = parts[:-1]
+        wanted = "/".join(parts + [wanted])
+        exact = [c for c in candidates if c.lower() == wanted]
+        if exact:
+            return pick(exact)
+    absolute = wanted.startswith("/")
+    wanted = wanted[1:] if absolute else wanted
+    exact = [c for c in candidates if c.lower() == wanted]
+    if exact:
+        return pick(exact)
+    if absolute:
+        return Resolution(None)
+    matching = [c for c in candidates if c.lower().endswith(wanted)]
+    near = [c for c in matching if c.startswith(folder)]
+    group = near or matching
+    if not group:
+        return Resolution(None)
+    shortest = min(utf16_len(c) for c in group)
+    return pick([c for c in group if utf16_len(c) == shortest])
+
+
+@settings(max_examples=400)
+@given(files=_FILES, linkpath=_LINKPATHS, source=_PATHS)
+def test_indexed_resolution_matches_the_plain_reading_of_the_spec(
+    files: list[str], linkpath: str, source: str
+) -> None:
+    source += ".md"
+    assert resolve_linkpath(linkpath, source, FileIndex(files)) == reference_resolve(
+        linkpath, source, files
+    )
+
+
+def test_many_files_with_one_name() -> None:
+    files = [f"d{i}/README.md" for i in range(300)] + ["d1/x/README.md"]
+    index = FileIndex(files)
+    assert resolve_linkpath("README", "d7/S.md", index).path == "d7/README.md"
+    # `d2` is a plain prefix of d2, d20…d29, d200…d299: d2/README.md is the shortest
+    assert resolve_linkpath("README", "d2/S.md", index).candidates == ()
+    assert resolve_linkpath("README", "d2/S.md", index).path == "d2/README.md"
+    assert resolve_linkpath("x/README", "S.md", index).path == "d1/x/README.md"
+    # suffix and prefix are plain strings: from d1/, `7/README` finds d17/ before d7/
+    assert resolve_linkpath("7/README", "d1/S.md", index).path == "d17/README.md"
+    assert resolve_linkpath("7/README", "S.md", index).path == "d7/README.md"
+    # from the root, every single-digit folder ties
+    assert resolve_linkpath("README", "S.md", index).candidates == tuple(
+        f"d{i}/README.md" for i in range(10)
+    )
+    assert FileIndex([*files, "README.md"]).named("readme.md")[0] == "README.md"

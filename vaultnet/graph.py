@@ -241,7 +241,19 @@ def to_mermaid(graph: nx.MultiDiGraph) -> str:
 
 
 def _to_json_text(graph: nx.MultiDiGraph) -> str:
-    return json.dumps(to_json(graph), ensure_ascii=False, indent=2) + "\n"
+    """One node or edge per line: diff-friendly, and json's fast encoder (no `indent`) does it."""
+    data = to_json(graph)
+    lines = ["{"]
+    for key in ("directed", "multigraph", "graph"):
+        lines.append(f"  {json.dumps(key)}: {json.dumps(data[key])},")
+    for key in ("nodes", "edges"):
+        items = [json.dumps(item, ensure_ascii=False) for item in data[key]]
+        lines.append(f'  "{key}": [' + ("" if items else "]" + ("," if key == "nodes" else "")))
+        if items:
+            lines.append(",\n".join("    " + item for item in items))
+            lines.append("  ]," if key == "nodes" else "  ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 FORMATS: dict[str, Callable[[nx.MultiDiGraph], str]] = {
