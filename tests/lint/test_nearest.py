@@ -41,3 +41,10 @@ def test_finder_prefers_the_closest_then_the_first_alphabetically() -> None:
     assert finder.closest("карьерa") in {"карьера", "карьеры"}
     assert finder.closest("карьерх") == "карьера"
     assert finder.closest("совсем другое") is None
+
+
+def test_names_differing_only_in_digits_are_not_suggested() -> None:
+    finder = NameFinder(["2026-12-01", "Встреча 1", "Резюме 2024"])
+    assert finder.closest("2026-12-04") is None
+    assert finder.closest("встреча 3") is None
+    assert finder.closest("резюмэ 2024") == "резюме 2024"

@@ -1,16 +1,23 @@
 """Names one or two edits away: "did you mean [[Резюме]]?" for an unresolved link.
 
 A vault of thousands of notes has thousands of names, and a link is checked only when it is
-unresolved, so the names are bucketed by length once and a target is compared only with the
-names whose length is within the allowed distance. The comparison itself is a banded
-optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps) that gives up as
-soon as every cell of a row exceeds the limit.
+unresolved. So the names are bucketed by length once, and a target is compared only with the
+names whose length is within the allowed distance and whose character signature (a 256-bit
+set of hashed characters; one edit changes at most two of its bits) is close enough. Only
+those few are compared with an optimal-string-alignment distance (Damerau–Levenshtein with
+adjacent swaps) that gives up as soon as every cell of a row exceeds the limit.
+
+Names that differ only in their digits are not typos of one another: `[[2026-12-01]]` is a
+daily note still to be written, not a misspelt `2026-12-04`, and `Встреча 3` is not `Встреча 1`.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
-__all__ = ["NameFinder", "max_distance", "osa_distance"]
+__all__ = ["NameFinder", "max_distance", "only_digits_differ", "osa_distance", "signature"]
+
+_DIGITS = re.compile(r"[0-9]")
 
 
 def max_distance(text: str) -> int:
@@ -23,34 +30,56 @@ def max_distance(text: str) -> int:
 
 
 def osa_distance(a: str, b: str, limit: int) -> int | None:
-    """Edit distance with adjacent transpositions, or None when it is above `limit`."""
+    """Edit distance with adjacent transpositions, or None when it is above `limit`.
+
+    Only the diagonal band |i - j| <= limit can hold values within the limit, so only it is
+    computed; cells outside it count as "too far" (limit + 1).
+    """
     if abs(len(a) - len(b)) > limit:
         return None
     if a == b:
         return 0
-    previous_previous: list[int] = []
-    previous = list(range(len(b) + 1))
+    far = limit + 1
+    width = len(b) + 1
+    before_previous = [far] * width
+    previous = [j if j <= limit else far for j in range(width)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
+        current = [far] * width
+        if i <= limit:
+            current[0] = i
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        char = a[i - 1]
+        for j in range(low, high + 1):
+            cost = 0 if char == b[j - 1] else 1
             best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                best = min(best, previous_previous[j - 2] + 1)
-            current[j] = best
-        if min(current) > limit:
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, before_previous[j - 2] + 1)
+            current[j] = best if best < far else far
+        if min(current[low - 1 : high + 1]) > limit:
             return None
-        previous_previous, previous = previous, current
+        before_previous, previous = previous, current
     return previous[-1] if previous[-1] <= limit else None
+
+
+def signature(text: str) -> int:
+    """The set of the text's characters, hashed into 256 bits (stable across runs)."""
+    bits = 0
+    for char in text:
+        bits |= 1 << (ord(char) * 2654435761 % 256)
+    return bits
+
+
+def only_digits_differ(a: str, b: str) -> bool:
+    return a != b and _DIGITS.sub("", a) == _DIGITS.sub("", b)
 
 
 class NameFinder:
     """The closest known name to a misspelt one; names are compared lower-cased."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._by_length: dict[int, list[str]] = {}
+        self._by_length: dict[int, list[tuple[int, str]]] = {}
         for name in sorted({name.lower() for name in names}):
-            self._by_length.setdefault(len(name), []).append(name)
+            self._by_length.setdefault(len(name), []).append((signature(name), name))
         self._memo: dict[str, str | None] = {}
 
     def closest(self, wanted: str) -> str | None:
@@ -62,9 +91,15 @@ class NameFinder:
 
     def _search(self, wanted: str) -> str | None:
         limit = max_distance(wanted)
+        wanted_bits = signature(wanted)
         best: tuple[int, str] | None = None
         for length in range(len(wanted) - limit, len(wanted) + limit + 1):
-            for name in self._by_length.get(length, ()):
+            bucket = self._by_length.get(length, ())
+            # One comprehension over the bucket: this filter sees every name of that length.
+            close = [name for bits, name in bucket if (bits ^ wanted_bits).bit_count() <= 2 * limit]
+            for name in close:
+                if only_digits_differ(wanted, name):
+                    continue
                 found = osa_distance(wanted, name, limit if best is None else best[0])
                 if found is not None and (best is None or (found, name) < best):
                     best = (found, name)

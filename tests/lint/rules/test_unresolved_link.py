@@ -67,3 +67,12 @@ def test_rule_module_shape() -> None:
     assert unresolved_link.NAME == "unresolved-link"
     assert unresolved_link.DEFAULT_SEVERITY == "warning"
     assert "PASS" in (unresolved_link.__doc__ or "") and "FAIL" in (unresolved_link.__doc__ or "")
+
+
+def test_numbered_and_dated_stubs_are_not_typos(tmp_path: Path) -> None:
+    files = {
+        "A.md": "[[2026-12-04]] [[Встреча 3]]\n",
+        "Ежедневник/2026-12-01.md": "",
+        "Встреча 1.md": "",
+    }
+    assert [f.severity for f in lint(tmp_path, files)] == ["warning", "warning"]
