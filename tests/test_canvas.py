@@ -10,7 +10,8 @@ from vaultnet.canvas import parse_canvas
 
 
 def canvas(*nodes: dict[str, object], indent: str | None = "\t") -> bytes:
-    return json.dumps({"nodes": list(nodes), "edges": []}, ensure_ascii=False, indent=indent).encode()
+    document = {"nodes": list(nodes), "edges": []}
+    return json.dumps(document, ensure_ascii=False, indent=indent).encode()
 
 
 def test_row172_file_node_links_to_its_vault_path() -> None:
@@ -40,7 +41,9 @@ def test_row173_text_link_and_group_nodes_and_edges_give_nothing() -> None:
     ("subpath", "heading", "block"),
     [("#Intro", "Intro", None), ("#A#B", "A#B", None), ("#^blk", None, "blk"), ("", None, None)],
 )
-def test_row175_subpath_keeps_the_target(subpath: str, heading: str | None, block: str | None) -> None:
+def test_row175_subpath_keeps_the_target(
+    subpath: str, heading: str | None, block: str | None
+) -> None:
     node = {"id": "1", "type": "file", "file": "Notes/A.md", "subpath": subpath}
     [link] = parse_canvas("Board.canvas", canvas(node)).links
     assert (link.target, link.heading, link.block) == ("Notes/A.md", heading, block)
@@ -101,7 +104,9 @@ def test_invalid_json_problem_points_at_the_error() -> None:
     assert (problem.line, problem.col) == (3, 14)
 
 
-@pytest.mark.parametrize("data", [b"", b"  \n", b"{}", b'{"nodes": [], "edges": []}', b"\xef\xbb\xbf{}"])
+@pytest.mark.parametrize(
+    "data", [b"", b"  \n", b"{}", b'{"nodes": [], "edges": []}', b"\xef\xbb\xbf{}"]
+)
 def test_empty_canvases_are_fine(data: bytes) -> None:
     record = parse_canvas("Empty.canvas", data)
     assert record.links == [] and record.problems == []
@@ -119,6 +124,7 @@ def test_odd_file_nodes_are_skipped() -> None:
 
 
 def test_too_large() -> None:
-    record = parse_canvas("C.canvas", canvas({"id": "1", "type": "file", "file": "A.md"}), max_bytes=10)
+    data = canvas({"id": "1", "type": "file", "file": "A.md"})
+    record = parse_canvas("C.canvas", data, max_bytes=10)
     assert record.links == []
     assert "larger than 10 bytes" in record.problems[0].message

@@ -33,11 +33,17 @@ def vault_of(root: Path, files: dict[str, str]) -> Vault:
 
 
 FILES = {
-    "S.md": "---\nup: \"[[A]]\"\nrel:\n  - \"[[A]]\"\n---\n[[A]] [[A]] ![[A]] [[#H]] [[Missing]]\n## H\n",
+    "S.md": (
+        '---\nup: "[[A]]"\nrel:\n  - "[[A]]"\n---\n'
+        "[[A]] [[A]] ![[A]] [[#H]] [[Missing]]\n## H\n"
+    ),
     "A.md": "[[Missing.md]] ![[img.png]]",
     "img.png": "",
     "Lonely.md": "[[#self]] [[Nowhere]]\n# self\n",
-    "Board.canvas": '{"nodes":[{"id":"1","type":"file","file":"A.md"},{"id":"2","type":"text","text":"[[S]]"}]}',
+    "Board.canvas": (
+        '{"nodes":[{"id":"1","type":"file","file":"A.md"},'
+        '{"id":"2","type":"text","text":"[[S]]"}]}'
+    ),
 }
 
 

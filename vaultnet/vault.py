@@ -150,7 +150,7 @@ class _Walker:
         disk = os.path.relpath(child.path, self.root).replace(os.sep, "/")
         if path in self.entries:
             # Two on-disk names with the same NFC form (possible on Linux): keep the first.
-            self.problem(path, f"another file has the same name after Unicode normalisation: {disk}")
+            self.problem(path, f"another file has this name after Unicode normalisation: {disk}")
             return
         self.entries[path] = FileEntry(
             path=path,
@@ -236,7 +236,7 @@ class Vault:
     def resolved_links(self) -> list[ResolvedLink]:
         """Every link of every note and canvas with its resolution, by source, line, column."""
         if self._resolved is None:
-            records: list[NoteRecord | CanvasRecord] = [*self.notes.values(), *self.canvases.values()]
+            records: list[Record] = [*self.notes.values(), *self.canvases.values()]
             found = [
                 ResolvedLink(record.path, link, self.resolve(link, record.path))
                 for record in records
