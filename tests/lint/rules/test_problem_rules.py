@@ -48,3 +48,19 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_unreadable_file_near_miss_bom_and_crlf(tmp_path: Path) -> None:
     assert lint(tmp_path, {"A.md": b"\xef\xbb\xbf# Title\r\ntext\r\n"}) == []
+
+
+def test_legacy_property_scalar_becomes_a_one_item_list(tmp_path: Path) -> None:
+    files = {
+        "A.md": "---\nalias: Ваня\n---\n",
+        "B.md": "---\ntag:   'работа'\n---\n",
+        "C.md": "---\nalias: Ваня # ник\n---\n",
+        "D.md": "---\ncssclass:\n  - wide\n---\n",
+    }
+    fixes = {f.path: (f.fix, f.fix_span) for f in lint(tmp_path, files)}
+    assert fixes == {
+        "A.md": ("aliases: [Ваня]", (2, 1, 12)),
+        "B.md": ("tags:   ['работа']", (2, 1, 16)),
+        "C.md": ("aliases", (2, 1, 6)),  # a comment after the value: only the key is renamed
+        "D.md": ("cssclasses", (2, 1, 9)),
+    }
