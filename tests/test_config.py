@@ -188,6 +188,13 @@ def test_to_dict_round_trips_through_the_file(tmp_path: Path) -> None:
     assert loaded.to_dict() == shown
 
 
+def test_configs_compare_and_hash_by_value() -> None:
+    one = Config(rules={"a": "off"}, types={"person": {"tags": ["x"]}})
+    two = Config(rules={"a": "off"}, types={"person": {"tags": ["x"]}})
+    assert one == two and hash(one) == hash(two)
+    assert one != Config() and len({one, two, Config()}) == 2
+
+
 def test_network_settings_read_the_config(tmp_path: Path) -> None:
     from vaultnet.network.settings import settings_from
 

@@ -8,6 +8,7 @@ the file and the key.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import sys
 import unicodedata
@@ -68,6 +69,10 @@ class Config:
     def __post_init__(self) -> None:
         # Compiled once: the walk asks for every file and folder of the vault.
         object.__setattr__(self, "_spec", _frozen_spec(tuple(self.exclude)))
+
+    def __hash__(self) -> int:
+        # The tables are dicts; hash what they say, so a Config can key a cache.
+        return hash(json.dumps(self.to_dict(), sort_keys=True))
 
     def is_excluded(self, path: str, *, is_dir: bool = False) -> bool:
         """Whether a vault path is excluded by the `exclude` patterns (dot-names aside)."""

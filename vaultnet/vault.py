@@ -216,10 +216,11 @@ class Vault:
 
     root: Path
     config: Config
-    files: dict[str, FileEntry]  # by vault path, sorted
-    notes: dict[str, NoteRecord]
-    canvases: dict[str, CanvasRecord]
-    problems: list[tuple[str, Problem]]  # from the walk, with the path they concern
+    # repr=False: a 50k-note vault must not print itself in a traceback.
+    files: dict[str, FileEntry] = field(repr=False)  # by vault path, sorted
+    notes: dict[str, NoteRecord] = field(repr=False)
+    canvases: dict[str, CanvasRecord] = field(repr=False)
+    problems: list[tuple[str, Problem]] = field(repr=False)  # from the walk, with their path
     index: FileIndex = field(init=False, repr=False)
     _resolved: list[ResolvedLink] | None = field(default=None, init=False, repr=False)
 
