@@ -80,6 +80,10 @@ def test_files_are_reported_alone_and_paths_outside_the_vault_skipped(
     code, out, _ = run("lint", "A.md")
     assert (code, out) == (0, "A.md:1:1: warning unresolved-link no note named 'Stub': [[Stub]] does not resolve\n")
     assert run("lint", ".", ".")[0] == 1  # the vault itself: everything
+    # A file typed relative to the vault, from outside it, is found there.
+    monkeypatch.chdir(repo)
+    assert run("lint", "notes", "C.md") == run("lint", "notes", "notes/C.md")
+    assert run("lint", "notes", "C.md")[1].startswith("C.md:1:1: error missing-attachment")
 
 
 def test_config_command_toml_and_json(tmp_path: Path, run: Run) -> None:

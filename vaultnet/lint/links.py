@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from vaultnet.records import Link
     from vaultnet.resolve import ResolvedLink
 
-__all__ = ["ATTACHMENT_EXTENSIONS", "alias_claims", "describe", "is_attachment", "unresolved"]
+__all__ = [
+    "ATTACHMENT_EXTENSIONS",
+    "alias_claims",
+    "describe",
+    "end_col",
+    "is_attachment",
+    "unresolved",
+]
 
 # Obsidian's accepted file formats (help: "Accepted file formats"), plus documents people
 # commonly keep next to notes. A name like "Report.2024" or "Dr. Who" is still a note name.
@@ -58,3 +65,10 @@ def describe(link: Link) -> str:
     if link.raw:
         return link.raw
     return f"[[{link.target}]]" if link.kind != "canvas" else link.target
+
+
+def end_col(link: Link) -> int | None:
+    """The column after the link on its line, when the link is written there as `raw`."""
+    if not link.raw or link.kind not in ("wikilink", "markdown"):
+        return None  # a property link's value may be quoted; a canvas card has no line
+    return link.col + len(link.raw)

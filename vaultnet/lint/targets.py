@@ -36,6 +36,8 @@ def vault_paths(vault_root: Path, files: Sequence[Path]) -> tuple[set[str] | Non
     selected: set[str] = set()
     outside: list[Path] = []
     for file in files:
+        if not file.exists() and not file.is_absolute() and (vault_root / file).exists():
+            file = vault_root / file  # typed relative to the vault rather than the cwd
         if not file.exists():
             raise VaultnetError(f"no such file: {file}")
         absolute = file.resolve()

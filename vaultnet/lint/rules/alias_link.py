@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import UNLINKABLE, alias_claims, describe, unresolved
+from vaultnet.lint.links import UNLINKABLE, alias_claims, describe, end_col, unresolved
 
 if TYPE_CHECKING:
     from vaultnet.lint.engine import LintContext
@@ -47,7 +47,7 @@ def check(context: LintContext) -> Iterator[Hit]:
                 fix = replacement
                 message += f"; write {replacement}"
         yield Hit(resolved.source, link.line, link.col, message, fix=fix, fix_span=span,
-                  end_col=link.col + len(link.raw) if link.kind == "wikilink" else None)
+                  end_col=end_col(link))
 
 
 def _replacement(linkpath: str, link: Link) -> str | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe
+from vaultnet.lint.links import describe, end_col
 
 if TYPE_CHECKING:
     from vaultnet.lint.engine import LintContext
@@ -37,7 +37,9 @@ def check(context: LintContext) -> Iterator[Hit]:
             f"{describe(link)} matches {len(candidates)} files equally well and Obsidian's "
             f"choice is not reproducible; write {choices}"
         )
-        yield Hit(resolved.source, link.line, link.col, message)
+        yield Hit(
+            resolved.source, link.line, link.col, message, end_col=end_col(link)
+        )
 
 
 def _linkpath(path: str) -> str:

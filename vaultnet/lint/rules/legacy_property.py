@@ -34,7 +34,9 @@ DEFAULT_SEVERITY = "warning"
 
 
 # After the key: the separator, then a one-line scalar (plain or quoted), then the line end.
-_SCALAR_VALUE = re.compile(r"""(?P<sep>\s*:[ \t]+)(?P<value>"[^"]*"|'[^']*'|[^\s"'\[{&*!|>%@`#-][^#]*?)[ \t]*$""")
+_SCALAR_VALUE = re.compile(
+    r"""(?P<sep>\s*:[ \t]+)(?P<value>"[^"]*"|'[^']*'|[^\s"'\[{&*!|>%@`#-][^#]*?)[ \t]*$"""
+)
 # A plain scalar is safe inside `[…]` only without flow indicators or comment/mapping marks.
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}#]|: ")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe, is_attachment, unresolved
+from vaultnet.lint.links import describe, end_col, is_attachment, unresolved
 
 if TYPE_CHECKING:
     from vaultnet.lint.engine import LintContext
@@ -33,4 +33,6 @@ def check(context: LintContext) -> Iterator[Hit]:
         if is_attachment(link.target):
             what = "embedded file" if link.embed else "file"
             message = f"no {what} {link.target!r} in the vault: {describe(link)}"
-            yield Hit(resolved.source, link.line, link.col, message)
+            yield Hit(
+            resolved.source, link.line, link.col, message, end_col=end_col(link)
+        )

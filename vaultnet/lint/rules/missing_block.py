@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe
+from vaultnet.lint.links import describe, end_col
 from vaultnet.resolve import block_exists
 
 if TYPE_CHECKING:
@@ -39,4 +39,7 @@ def check(context: LintContext) -> Iterator[Hit]:
         if link.kind == "property":
             message += f" (in property {link.property!r})"
             severity = "error"
-        yield Hit(resolved.source, link.line, link.col, message, severity=severity)
+        yield Hit(
+            resolved.source, link.line, link.col, message,
+            severity=severity, end_col=end_col(link),
+        )

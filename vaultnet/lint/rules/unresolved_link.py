@@ -29,7 +29,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from vaultnet.lint.engine import Hit, note_name
-from vaultnet.lint.links import alias_claims, describe, is_attachment, unresolved
+from vaultnet.lint.links import (
+    alias_claims,
+    describe,
+    end_col,
+    is_attachment,
+    unresolved,
+)
 from vaultnet.lint.nearest import NameFinder
 from vaultnet.resolve import unresolved_key
 
@@ -56,7 +62,10 @@ def check(context: LintContext) -> Iterator[Hit]:
         if link.kind == "property":
             message += f" (in property {link.property!r})"
             severity = "error"
-        yield Hit(resolved.source, link.line, link.col, message, severity=severity)
+        yield Hit(
+            resolved.source, link.line, link.col, message,
+            severity=severity, end_col=end_col(link),
+        )
 
 
 def _suggester(context: LintContext) -> Callable[[str], str | None]:
