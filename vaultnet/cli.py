@@ -216,7 +216,7 @@ def lint(
     """
     from vaultnet.lint import fix as fixes
     from vaultnet.lint.engine import exit_code, lint_vault, unknown_rule_warnings
-    from vaultnet.lint.formats import format_findings
+    from vaultnet.lint.formats import format_findings, summary_line, text
     from vaultnet.lint.targets import split_arguments, vault_paths
 
     quiet = ctx.obj["quiet"]
@@ -246,37 +246,22 @@ def lint(
         if not quiet:
             count = sum(len(change.applied) for change in changes)
             click.echo(f"fixed {count} findings in {len(changes)} files", err=True)
-    output = format_findings(findings, fmt)
     if fmt == "text" and ctx.color is not False:
-        output = _colour_severities(output)
+        output = text(findings, paint=_paint_severity)
+    else:
+        output = format_findings(findings, fmt)
     click.echo(output, nl=False)
     if fmt == "text" and not quiet and findings:
-        click.echo(_lint_summary(findings), err=True)
+        click.echo(summary_line(findings), err=True)
     return exit_code(findings, strict=strict)
 
 
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 
-def _colour_severities(output: str) -> str:
+def _paint_severity(severity: str) -> str:
     """Colour the severity word; click strips it again when stdout is not a terminal."""
-    lines = []
-    for line in output.splitlines(keepends=True):
-        for severity, colour in _SEVERITY_COLOURS.items():
-            marker = f": {severity} "
-            if marker in line:
-                head, tail = line.split(marker, 1)
-                line = f"{head}: {click.style(severity, fg=colour, bold=True)} {tail}"
-                break
-        lines.append(line)
-    return "".join(lines)
-
-
-def _lint_summary(findings: Any) -> str:
-    counts = {severity: 0 for severity in _SEVERITY_COLOURS}
-    for finding in findings:
-        counts[finding.severity] += 1
-    return ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items() if n)
+    return click.style(severity, fg=_SEVERITY_COLOURS.get(severity), bold=True)
 
 
 @cli.command("config")

@@ -117,3 +117,13 @@ def test_every_command_has_help(run: Run) -> None:
     for command in ("lint", "config"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Usage: vaultnet " + command in out
+
+
+def test_colour_only_on_the_severity_word(tmp_path: Path, run: Run) -> None:
+    vault = write_vault(tmp_path / "v", {"Note: error here.md": "![[gone.png]]\n"})
+    _, out, _ = run("--color", "always", "lint", vault)
+    assert out == (
+        "Note: error here.md:1:1: \x1b[31m\x1b[1merror\x1b[0m missing-attachment "
+        "no embedded file 'gone.png' in the vault: ![[gone.png]]\n"
+    )
+    assert "\x1b" not in run("--color", "never", "lint", vault)[1]

@@ -15,7 +15,8 @@ from urllib.parse import quote
 from vaultnet import __version__
 from vaultnet.lint.engine import Finding
 
-__all__ = ["FORMATS", "format_findings", "github", "json_format", "sarif", "sarif_log", "text"]
+__all__ = ["FORMATS", "format_findings", "github", "json_format", "sarif", "sarif_log", "summary_line",
+           "text"]
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -24,11 +25,23 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note", "off": "
 GITHUB_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def text(findings: Sequence[Finding]) -> str:
-    """`path:line:col: severity rule message`, one finding a line (flake8's shape)."""
+def text(findings: Sequence[Finding], paint: Callable[[str], str] = str) -> str:
+    """`path:line:col: severity rule message`, one finding a line (flake8's shape).
+
+    `paint` may colour the severity word for a terminal.
+    """
     return "".join(
-        f"{f.path}:{f.line}:{f.col}: {f.severity} {f.rule} {_one_line(f.message)}\n"
+        f"{f.path}:{f.line}:{f.col}: {paint(f.severity)} {f.rule} {_one_line(f.message)}\n"
         for f in findings
+    )
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    """"2 errors, 1 warning": what a person reads on stderr after the text findings."""
+    counts = Counter(f.severity for f in findings)
+    return ", ".join(
+        f"{counts[s]} {s}{'' if counts[s] == 1 else 's'}" for s in ("error", "warning", "info")
+        if counts[s]
     )
 
 
