@@ -111,6 +111,11 @@ class LintContext:
                           fix=problem.fix, fix_span=problem.fix_span)
 
     @cached_property
+    def unreadable(self) -> frozenset[str]:
+        """Paths whose content is unknown: their headings and blocks cannot be checked."""
+        return frozenset(path for path, problem in self.problems if problem.rule == "unreadable-file")
+
+    @cached_property
     def aliases(self) -> dict[str, list[tuple[str, str]]]:
         """Lower-cased alias -> [(note path, alias as written)], note paths sorted."""
         claims: dict[str, dict[str, str]] = {}

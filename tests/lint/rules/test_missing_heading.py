@@ -31,3 +31,8 @@ def test_near_miss_punctuation_case_and_chains_match(tmp_path: Path) -> None:
         "pic.png": b"\x89PNG",
     }
     assert lint(tmp_path, files) == []
+
+
+def test_unreadable_target_is_not_checked(tmp_path: Path) -> None:
+    files = {"A.md": "[[B#Heading]] [[B#^id]]\n", "B.md": b"\xff\xfe# Heading ^id\n"}
+    assert [f.rule for f in lint(tmp_path, files)] == ["unreadable-file"]

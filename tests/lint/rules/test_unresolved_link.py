@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from lintkit import brief, lint, of_rule
@@ -76,3 +77,18 @@ def test_numbered_and_dated_stubs_are_not_typos(tmp_path: Path) -> None:
         "Встреча 1.md": "",
     }
     assert [f.severity for f in lint(tmp_path, files)] == ["warning", "warning"]
+
+
+def test_canvas_file_cards(tmp_path: Path) -> None:
+    cards = ["Люди/Нет.md", "img.png", "Резюме.md"]
+    nodes = [
+        {"id": str(n), "type": "file", "file": f, "x": 0, "y": 0, "width": 1, "height": 1}
+        for n, f in enumerate(cards)
+    ]
+    canvas = json.dumps({"nodes": nodes, "edges": []}, ensure_ascii=False)
+    findings = lint(tmp_path, {"Карта.canvas": canvas, "Резюме.md": ""})
+    assert [(f.path, f.rule, f.severity) for f in findings] == [
+        ("Карта.canvas", "unresolved-link", "warning"),
+        ("Карта.canvas", "missing-attachment", "error"),
+    ]
+    assert findings[0].line < findings[1].line

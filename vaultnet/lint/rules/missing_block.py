@@ -30,7 +30,7 @@ def check(context: LintContext) -> Iterator[Hit]:
     for resolved in context.resolved_links:
         link, target = resolved.link, resolved.resolution.path
         note = context.vault.notes.get(target) if target is not None else None
-        if note is None or link.block is None:
+        if note is None or link.block is None or target in context.unreadable:
             continue
         if block_exists(note.blocks, link.block):
             continue

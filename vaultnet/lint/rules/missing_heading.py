@@ -32,7 +32,7 @@ def check(context: LintContext) -> Iterator[Hit]:
     for resolved in context.resolved_links:
         link, target = resolved.link, resolved.resolution.path
         note = context.vault.notes.get(target) if target is not None else None
-        if note is None or link.heading is None:
+        if note is None or link.heading is None or target in context.unreadable:
             continue
         if heading_chain_exists(note.headings, link.heading):
             continue
