@@ -91,4 +91,4 @@ def test_canvas_file_cards(tmp_path: Path) -> None:
         ("Карта.canvas", "unresolved-link", "warning"),
         ("Карта.canvas", "missing-attachment", "error"),
     ]
-    assert findings[0].line < findings[1].line
+    assert (findings[0].line, findings[0].col) < (findings[1].line, findings[1].col)
