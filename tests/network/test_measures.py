@@ -60,9 +60,9 @@ FILES = {
     "Встречи/b2.md": meeting("2025-10-01", "B", "kind: email\n"),
     "Встречи/b3.md": meeting("2026-02-01", "B", "kind: intro\ndirection: given\n"),
     "Встречи/b4.md": meeting("2026-03-01", "B", "kind: call\nrating: 4\n"),
-    "Встречи/g.md": meeting("2026-03-10", "G", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
-    "Встречи/h.md": meeting("2026-03-15", "H", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
-    "Встречи/k.md": meeting("2026-03-20", "K", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
+    "Встречи/meet-g.md": meeting("2026-03-10", "G", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
+    "Встречи/meet-h.md": meeting("2026-03-15", "H", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
+    "Встречи/meet-k.md": meeting("2026-03-20", "K", f"kind: meeting\ngoals: [{goal('3. Бизнес-развитие')}]\n"),
     "Встречи/later.md": meeting("2026-04-02", "D", "planned: true\n"),
 }
 
