@@ -293,7 +293,11 @@ def heading_chain_exists(headings: Sequence[Heading], chain: str) -> bool:
     return find_heading(headings, chain) is not None
 
 
-def block_exists(blocks: Sequence[Block], block_id: str) -> bool:
-    """Block ids are compared case-insensitively (R21)."""
+def find_block(blocks: Sequence[Block], block_id: str) -> Block | None:
+    """The block a `#^id` lands on; ids are compared case-insensitively (R21)."""
     wanted = block_id.lower()
-    return any(block.id.lower() == wanted for block in blocks)
+    return next((block for block in blocks if block.id.lower() == wanted), None)
+
+
+def block_exists(blocks: Sequence[Block], block_id: str) -> bool:
+    return find_block(blocks, block_id) is not None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from vaultnet.network.anchors import normalize_heading
+from vaultnet.resolve import normalize_heading
 from vaultnet.network.notes import NoteView, section_chains
 from vaultnet.network.properties import parse_date
 from vaultnet.records import Heading, Link

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vaultnet.network.anchors import block_by_id, heading_for_chain
+from vaultnet.resolve import find_block, find_heading
 from vaultnet.network.context import CountedLines, Ref, ref_of
 from vaultnet.network.goals import Goal, GoalNote
 from vaultnet.network.interactions import Interaction
@@ -71,13 +71,13 @@ class GoalIndex:
             return None, None, False
         record = self.views[ref.path].record
         if ref.block:
-            block = block_by_id(record.blocks, ref.block)
+            block = find_block(record.blocks, ref.block)
             line = block.line if block else None
             goal = self.goal_at(note, line) if line else None
             sub = next((s.line for s in goal.subgoals if s.line == line), None) if goal else None
             return goal, sub, False
         if ref.heading:
-            heading = heading_for_chain(record.headings, ref.heading)
+            heading = find_heading(record.headings, ref.heading)
             return (self.goal_at(note, heading.line) if heading else None), None, False
         if note.whole_note_goal:
             return note.goals[0], None, False
