@@ -5,6 +5,7 @@ Every command's work lives in the library (`vaultnet.vault`, `vaultnet.export`,
 """
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -87,6 +88,16 @@ def load(vault_path: Path, config_file: Path | None) -> Any:
         raise UsageProblem(str(error)) from None
 
 
+def today_option(fn: F) -> F:
+    """`--today`: the date every window is computed for, injectable so output is reproducible."""
+    return click.option(
+        "--today",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        callback=lambda _ctx, _param, value: value.date() if value is not None else None,
+        help="Compute as of this date (YYYY-MM-DD); default: today.",
+    )(fn)
+
+
 def format_option(*choices: str) -> Callable[[F], F]:
     return click.option(
         "--format",
@@ -101,11 +112,12 @@ def format_option(*choices: str) -> Callable[[F], F]:
 @cli.command()
 @vault_argument
 @format_option("text", "json")
-def scan(vault: Path, config_file: Path | None, fmt: str) -> None:
-    """Summarise the vault: files, links, embeds, unresolved links, tags, problems."""
+@today_option
+def scan(vault: Path, config_file: Path | None, fmt: str, today: datetime.date | None) -> None:
+    """Summarise the vault: notes by type, links, unresolved links, tags, problems."""
     from vaultnet.export import dumps, scan_summary
 
-    summary = scan_summary(load(vault, config_file))
+    summary = scan_summary(load(vault, config_file), today or datetime.date.today())
     if fmt == "json":
         click.echo(dumps(summary), nl=False)
         return
@@ -113,6 +125,7 @@ def scan(vault: Path, config_file: Path | None, fmt: str) -> None:
         f"{summary['notes']} notes, {summary['canvases']} canvases, "
         f"{summary['attachments']} attachments"
     )
+    click.echo(", ".join(f"{n} {kind}" for kind, n in summary["types"].items()))
     click.echo(
         f"{summary['links']} links, {summary['embeds']} embeds, "
         f"{summary['unresolved']} unresolved, {summary['ambiguous']} ambiguous"
@@ -287,24 +300,21 @@ def config_command(vault: Path, config_file: Path | None, fmt: str) -> None:
 
 @cli.command()
 @vault_argument
-@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="The date the reports are computed for (YYYY-MM-DD); default: today.")
+@today_option
 @click.option("--lang", type=click.Choice(["ru", "en"]),
               help="Report language; default: configuration, else guessed from the vault.")
 @click.option("--dry-run", is_flag=True, help="Write nothing; list what would change.")
 @click.option("--json", "json_out", metavar="FILE|-",
               help="Also write the metrics as JSON to FILE, or to stdout with '-'.")
-def report(vault: Path, config_file: Path | None, today: Any, lang: str | None, dry_run: bool,
-           json_out: str | None) -> int:
+def report(vault: Path, config_file: Path | None, today: datetime.date | None,
+           lang: str | None, dry_run: bool, json_out: str | None) -> int:
     """Write the networking reports into the vault's report folder."""
-    import datetime
-
     from vaultnet.export import dumps
     from vaultnet.network import build_model, metrics_json
     from vaultnet.report import choose_language, write_reports
 
     loaded = load(vault, config_file)
-    day = today.date() if today is not None else datetime.date.today()  # the only clock read
+    day = today or datetime.date.today()  # the only clock read
     model = build_model(loaded, day)
     try:
         result = write_reports(loaded, model, today=day, dry_run=dry_run,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -54,8 +55,20 @@ def notes_json(vault: Vault) -> list[dict[str, Any]]:
     ]
 
 
-def scan_summary(vault: Vault) -> dict[str, Any]:
-    """Counts a user glances at first: files, links, unresolved links, tags, problems."""
+def notes_by_type(vault: Vault, today: date) -> dict[str, int]:
+    """How many notes of each networking type (person, goal, …); `other` for the rest."""
+    from vaultnet.network import build_model
+
+    model = build_model(vault, today)
+    counts = Counter(note_type.kind for note_type in model.types.values())
+    counts["report"] += len(model.reports)
+    counts["other"] = len(vault.notes) - sum(counts.values()) - len(model.skipped)
+    counts["skipped"] = len(model.skipped)
+    return {kind: n for kind, n in sorted(counts.items()) if n}
+
+
+def scan_summary(vault: Vault, today: date) -> dict[str, Any]:
+    """Counts a user glances at first: notes by type, links, unresolved links, tags, problems."""
     resolved = vault.resolved_links()
     kinds = Counter(entry.kind for entry in vault.files.values())
     tags = Counter(tag.name.lower() for note in vault.notes.values() for tag in note.tags)
@@ -70,6 +83,7 @@ def scan_summary(vault: Vault) -> dict[str, Any]:
         "notes": kinds.get("note", 0),
         "canvases": kinds.get("canvas", 0),
         "attachments": kinds.get("attachment", 0),
+        "types": notes_by_type(vault, today),
         "links": sum(1 for r in resolved if not r.link.embed),
         "embeds": sum(1 for r in resolved if r.link.embed),
         "unresolved": sum(1 for r in resolved if r.resolution.path is None),
