@@ -13,8 +13,6 @@ import pytest
 
 from vaultnet.cli import cli, main
 
-ROOT = Path(__file__).resolve().parent.parent
-VAULT = ROOT / "examples" / "vault"
 EXPECTED = Path(__file__).resolve().parent / "expected"
 UPDATE = os.environ.get("VAULTNET_UPDATE_SNAPSHOTS") == "1"
 
@@ -44,15 +42,15 @@ def check_snapshot(name: str, text: str) -> None:
         (("graph", "--format", "dot"), "graph.dot"),
     ],
 )
-def test_example_vault_outputs(capsys, args, snapshot):
-    code, out, err = run(capsys, *args[:1], str(VAULT), *args[1:])
+def test_example_vault_outputs(capsys, example_vault, args, snapshot):
+    code, out, err = run(capsys, *args[:1], str(example_vault), *args[1:])
     assert (code, err) == (0, "")
     # The vault path is the one machine-specific value in scan's JSON.
-    check_snapshot(snapshot, out.replace(str(VAULT), "examples/vault"))
+    check_snapshot(snapshot, out.replace(str(example_vault), "examples/vault"))
 
 
-def test_links_json_has_the_contract_keys_in_order(capsys):
-    _, out, _ = run(capsys, "links", str(VAULT), "--format", "json")
+def test_links_json_has_the_contract_keys_in_order(capsys, example_vault):
+    _, out, _ = run(capsys, "links", str(example_vault), "--format", "json")
     records = json.loads(out)
     assert records, "the example vault has links"
     keys = ["source", "line", "col", "kind", "embed", "target", "heading", "block", "display",
@@ -62,8 +60,8 @@ def test_links_json_has_the_contract_keys_in_order(capsys):
     assert all(r["resolved"] is not None for r in records), "the example vault has no broken link"
 
 
-def test_seed_note_in_notes_json(capsys):
-    _, out, _ = run(capsys, "notes", str(VAULT), "--format", "json")
+def test_seed_note_in_notes_json(capsys, example_vault):
+    _, out, _ = run(capsys, "notes", str(example_vault), "--format", "json")
     seed = next(n for n in json.loads(out) if n["path"] == "Цели и задачи нетворкинга.md")
     assert seed["aliases"] == ["Цели нетворкинга", "Задачи построения связей",
                                "Планирование нетворкинга"]
@@ -77,45 +75,45 @@ def test_seed_note_in_notes_json(capsys):
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "dot", "mermaid"])
-def test_graph_output_is_deterministic_and_written_to_file(capsys, tmp_path, fmt):
-    _, first, _ = run(capsys, "graph", str(VAULT), "--format", fmt)
+def test_graph_output_is_deterministic_and_written_to_file(capsys, example_vault, tmp_path, fmt):
+    _, first, _ = run(capsys, "graph", str(example_vault), "--format", fmt)
     target = tmp_path / f"graph.{fmt}"
-    code, out, _ = run(capsys, "graph", str(VAULT), "--format", fmt, "-o", str(target))
+    code, out, _ = run(capsys, "graph", str(example_vault), "--format", fmt, "-o", str(target))
     assert (code, out) == (0, "")
     assert target.read_text(encoding="utf-8").rstrip("\n") == first.rstrip("\n")
 
 
-def test_missing_vault_is_one_line_and_exit_2(capsys, tmp_path):
+def test_missing_vault_is_one_line_and_exit_2(capsys, example_vault, tmp_path):
     code, out, err = run(capsys, "links", str(tmp_path / "nope"))
     assert code == 2
     assert out == ""
     assert err == f"Error: vault not found: {tmp_path / 'nope'}\n"
 
 
-def test_bad_format_is_a_usage_error(capsys):
-    code, _, err = run(capsys, "links", str(VAULT), "--format", "xml")
+def test_bad_format_is_a_usage_error(capsys, example_vault):
+    code, _, err = run(capsys, "links", str(example_vault), "--format", "xml")
     assert code == 2
     assert "Invalid value for '--format'" in err
 
 
-def test_version(capsys):
+def test_version(capsys, example_vault):
     from vaultnet import __version__
 
     assert run(capsys, "--version") == (0, f"vaultnet, version {__version__}\n", "")
 
 
-def test_every_command_has_help_text(capsys):
+def test_every_command_has_help_text(capsys, example_vault):
     for name, command in cli.commands.items():
         assert command.help, name
         code, out, _ = run(capsys, name, "-h")
         assert code == 0 and out.startswith(f"Usage: vaultnet {name}")
 
 
-def test_python_m_vaultnet_runs(tmp_path):
+def test_python_m_vaultnet_runs(example_vault):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "vaultnet", "scan", str(VAULT), "--today",
+    done = subprocess.run([sys.executable, "-m", "vaultnet", "scan", str(example_vault), "--today",
                            "2026-11-28"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "44 notes, 1 canvases, 1 attachments"
