@@ -117,3 +117,14 @@ def test_python_m_vaultnet_runs(example_vault):
                            "2026-11-28"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "44 notes, 1 canvases, 1 attachments"
+
+
+def test_readme_starts_with_the_two_commands_and_documents_every_command():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    first_block = readme.split("```")[1].splitlines()[1:]
+    assert first_block == [
+        "pip install . && vaultnet report examples/vault",
+        "pip install -e '.[test]' && python -m pytest -q",
+    ]
+    for name in cli.commands:
+        assert f"vaultnet {name}" in readme, name
