@@ -128,3 +128,36 @@ def test_readme_starts_with_the_two_commands_and_documents_every_command():
     ]
     for name in cli.commands:
         assert f"vaultnet {name}" in readme, name
+
+
+def test_bad_files_are_named_and_the_rest_is_read(capsys, tmp_path):
+    (tmp_path / "Good.md").write_text("[[Плохой YAML]] [[Пустая]]\n", encoding="utf-8")
+    (tmp_path / "Плохой YAML.md").write_text("---\nbad: [x\nsee: \"[[Good]]\"\n---\n[[Good]]\n",
+                                             encoding="utf-8")
+    (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "cp1251.md").write_bytes("Заметка".encode("cp1251"))
+    (tmp_path / "Пустая.md").write_bytes(b"")
+
+    code, out, err = run(capsys, "scan", str(tmp_path), "--format", "json", "--today",
+                         "2026-11-28")
+    assert (code, err) == (0, "")
+    summary = json.loads(out)
+    assert [(p["path"], p["line"], p["col"], p["rule"]) for p in summary["problems"]] == [
+        ("binary.md", 1, 1, "unreadable-file"),
+        ("cp1251.md", 1, 1, "unreadable-file"),
+        ("Плохой YAML.md", 3, 4, "invalid-frontmatter"),  # where YAML gave up
+    ]
+    assert "NUL" in summary["problems"][0]["message"]
+    assert "UTF-8" in summary["problems"][1]["message"]
+
+    _, out, _ = run(capsys, "links", str(tmp_path), "--format", "json")
+    # The invalid frontmatter gives no property link (R28), its body link still counts, and an
+    # empty note is an ordinary note: Obsidian creates one when an unresolved link is clicked.
+    assert [(r["source"], r["line"], r["target"], r["resolved"]) for r in json.loads(out)] == [
+        ("Good.md", 1, "Плохой YAML", "Плохой YAML.md"),
+        ("Good.md", 1, "Пустая", "Пустая.md"),
+        ("Плохой YAML.md", 5, "Good", "Good.md"),
+    ]
+    code, out, _ = run(capsys, "lint", str(tmp_path))
+    assert code == 1
+    assert "Плохой YAML.md:3:4: error invalid-frontmatter" in out
