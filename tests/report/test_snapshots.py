@@ -120,3 +120,20 @@ def test_report_folder_outside_the_vault_is_one_line(vault: Path,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "outside the vault" in err[0]  # config or writer says so
     assert not (vault.parent / "elsewhere").exists()
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_lint_is_clean_after_report_and_report_links_resolve(
+    vault: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert main(["report", str(vault), "--today", TODAY, "--lang", lang]) == 0
+    capsys.readouterr()
+    assert main(["lint", str(vault), "--strict"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["links", str(vault), "--format", "json"]) == 0
+    from_reports = [r for r in json.loads(capsys.readouterr().out)
+                    if r["source"].startswith("vaultnet/")]
+    assert len(from_reports) > 100
+    assert [r for r in from_reports if r["resolved"] is None] == []
