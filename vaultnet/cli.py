@@ -58,7 +58,23 @@ def cli(ctx: click.Context, quiet: bool, verbose: int, color: str) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
+def _remember_no_cache(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.ensure_object(dict)["no_cache"] = value
+
+
+def no_cache_option(fn: F) -> F:
+    # expose_value=False: the commands' signatures stay as they are; `load` reads ctx.obj.
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_no_cache,
+        help="Neither read nor write the parse cache in .vaultnet/.",
+    )(fn)
+
+
 def vault_argument(fn: F) -> F:
+    fn = no_cache_option(fn)
     fn = click.option(
         "--config",
         "config_file",
@@ -83,7 +99,23 @@ def load(vault_path: Path, config_file: Path | None) -> Any:
         if not ctx.obj["quiet"]:
             for warning in warnings:
                 click.echo(f"warning: {warning}", err=True)
-        return load_vault(vault_path, config)
+        import warnings as pywarnings
+
+        from vaultnet.cache import CacheWarning
+
+        use_cache = not ctx.obj.get("no_cache", False)
+        with pywarnings.catch_warnings(record=True) as caught:
+            pywarnings.simplefilter("always", CacheWarning)
+            if use_cache:
+                vault = load_vault(vault_path, config, cache=True)
+            else:
+                from vaultnet.parallel import parallel_reader
+
+                vault = load_vault(vault_path, config, reader=parallel_reader)
+        for caught_warning in caught:
+            if not ctx.obj["quiet"] and issubclass(caught_warning.category, CacheWarning):
+                click.echo(f"warning: {caught_warning.message}", err=True)
+        return vault
     except VaultnetError as error:
         raise UsageProblem(str(error)) from None
 
@@ -207,6 +239,7 @@ def graph(vault: Path, config_file: Path | None, fmt: str, output: Path | None) 
     type=click.Path(dir_okay=False, path_type=Path),
     help="Configuration file to use instead of the discovered one.",
 )
+@no_cache_option
 @format_option("text", "json", "github", "sarif")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, then report what is left.")

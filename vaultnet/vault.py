@@ -265,12 +265,18 @@ class Vault:
 
 
 def load_vault(
-    root: str | Path, config: Config | None = None, *, reader: Reader | None = None
+    root: str | Path,
+    config: Config | None = None,
+    *,
+    reader: Reader | None = None,
+    cache: bool = False,
 ) -> Vault:
     """Walk the vault, parse every note and canvas once, and return the `Vault`.
 
     Without `config`, the vault's own configuration is discovered (its warnings are dropped;
-    the CLI calls `load_config` itself to show them).
+    the CLI calls `load_config` itself to show them). With `cache` (and no `reader`), records
+    come from `.vaultnet/` when the files are unchanged, and cold files are parsed in a
+    process pool (`vaultnet.cache`, `vaultnet.parallel`); the result is the same.
     """
     root = Path(root)
     if not root.is_dir():
@@ -279,6 +285,10 @@ def load_vault(
         config, _ = load_config(root)
     entries, problems = walk_vault(root, config)
     parsed = [entry for entry in entries if entry.kind != "attachment"]
+    if cache and reader is None:
+        from vaultnet.cache import cached_reader
+
+        reader = cached_reader(config)
     records = (reader or read_all)(root, parsed, config.max_file_bytes)
     notes: dict[str, NoteRecord] = {}
     canvases: dict[str, CanvasRecord] = {}

@@ -1,0 +1,346 @@
+"""The incremental parse cache in `.vaultnet/` at the vault root (issue "Speed").
+
+One file, `.vaultnet/cache-v<FORMAT>.pickle`, maps each note and canvas path to the file's
+(size, mtime_ns, blake2b of its bytes) and its parse record. A warm run only stats files:
+when size and mtime agree the record is reused without reading the file; when they disagree
+the file is read and hashed, and the record is still reused if the bytes are the same (a
+`git checkout` that only touches mtimes); otherwise, and for new or renamed paths, the file
+is parsed again. Removed files simply drop out.
+
+The file starts with a magic line and a blake2b digest of the rest, and its header names the
+vaultnet version, the cache format, Python and a fingerprint of the parsing code and the
+configuration: anything that does not match is discarded with a warning (a corrupt or
+foreign file), or silently (a new release, another configuration), and never trusted.
+Writers write a complete temporary file and `os.replace` it: concurrent runs never see half
+a file, and the last writer wins. Deleting `.vaultnet/` is always safe.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from vaultnet import __version__
+
+if TYPE_CHECKING:
+    from vaultnet.config import Config
+    from vaultnet.vault import FileEntry, Reader, Record
+
+__all__ = [
+    "CACHE_DIR",
+    "FORMAT",
+    "CacheWarning",
+    "HashedReader",
+    "cache_path",
+    "cached_reader",
+    "read_hashed",
+    "read_hashed_all",
+]
+
+CACHE_DIR = ".vaultnet"
+FORMAT = 1
+MAGIC = b"vaultnet-cache\n"
+DIGEST_SIZE = 32
+# A file modified this close to the moment its stat was taken may change again within the
+# same mtime tick (coarse file systems): its stat is not trusted next time, only its hash.
+RACY_NS = 2_000_000_000
+
+# (record, blake2b digest of the bytes parsed, or None when the file could not be read)
+Hashed = tuple["Record", "bytes | None"]
+HashedReader = Callable[[Path, Sequence["FileEntry"], int], list[Hashed]]
+
+
+class CacheWarning(UserWarning):
+    """The cache could not be used or written; the run goes on without it."""
+
+
+def cache_path(root: Path) -> Path:
+    return Path(root) / CACHE_DIR / f"cache-v{FORMAT}.pickle"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one file: the bytes are read once, hashed and parsed, so a record and its hash
+# always describe the same content even if the file changes during the run.
+
+
+def read_hashed(root: Path, entry: FileEntry, max_bytes: int) -> Hashed:
+    """`read_and_parse` plus the blake2b digest of the bytes it parsed."""
+    from vaultnet.vault import read_and_parse
+
+    data: bytes | None = None
+    if entry.size <= max_bytes:
+        try:
+            data = (Path(root) / entry.on_disk).read_bytes()
+        except OSError:
+            data = None
+    if data is None:
+        # Too large or unreadable: read_and_parse names the problem; nothing to hash.
+        return read_and_parse(root, entry, max_bytes=max_bytes), None
+    if entry.kind == "note":
+        from vaultnet.parse import parse_note
+
+        record: Record = parse_note(entry.path, data, max_bytes=max_bytes)
+    else:
+        from vaultnet.canvas import parse_canvas
+
+        record = parse_canvas(entry.path, data, max_bytes=max_bytes)
+    return record, _digest(data)
+
+
+def read_hashed_all(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Hashed]:
+    """The single-process `HashedReader`."""
+    return [read_hashed(root, entry, max_bytes) for entry in entries]
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+# ---------------------------------------------------------------------------------------------
+# The key: what must match for a cached record to be valid at all.
+
+
+def cache_key(config: Config) -> dict[str, Any]:
+    return {
+        "vaultnet": __version__,
+        "format": FORMAT,
+        "python": sys.version_info[:2],
+        "code": _code_fingerprint(),
+        # Config.__hash__ uses hash(), which is salted per process: a stable digest instead.
+        "config": hashlib.blake2b(
+            json.dumps(config.to_dict(), sort_keys=True, default=str).encode(), digest_size=16
+        ).hexdigest(),
+    }
+
+
+_FINGERPRINT: str | None = None
+
+
+def _code_fingerprint() -> str:
+    """Size and mtime of every vaultnet module and of the parsing libraries.
+
+    A release bumps the version, but an editable install or an upgraded markdown-it-py or
+    PyYAML changes what parsing returns without one; stat-only, so it costs well under 1 ms.
+    """
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        import importlib.util
+
+        parts: list[str] = []
+        package = Path(__file__).parent
+        for path in sorted(package.rglob("*.py")):
+            info = path.stat()
+            parts.append(f"{path.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
+        for name in ("markdown_it", "mdit_py_plugins", "yaml"):
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            if origin:
+                info = os.stat(origin)
+                parts.append(f"{name}:{origin}:{info.st_size}:{info.st_mtime_ns}")
+        _FINGERPRINT = hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return _FINGERPRINT
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+@dataclass
+class _Entry:
+    size: int  # -1: the stat is not trusted (racy); only the hash may confirm the record
+    mtime_ns: int
+    digest: bytes | None
+    record: Record
+
+
+@dataclass
+class _Store:
+    key: dict[str, Any]
+    entries: dict[str, _Entry] = field(default_factory=dict)
+
+
+def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
+    """The cached entries, or {} when there is no usable cache (warning when it is damaged)."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as error:
+        _warn(f"cannot read the cache {path}: {error.strerror}; running without it")
+        return {}
+    header = len(MAGIC) + DIGEST_SIZE
+    if not blob.startswith(MAGIC) or len(blob) < header:
+        _warn(f"{path} is not a vaultnet cache; discarded")
+        return {}
+    payload = blob[header:]
+    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != blob[len(MAGIC) : header]:
+        _warn(f"{path} is damaged (checksum mismatch); discarded")
+        return {}
+    import gc
+
+    # Unpickling allocates ~10 objects per link; the cyclic GC would walk them all again and
+    # again (3x the load time), yet none of them can form a cycle that needs collecting now.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        store = pickle.loads(payload)
+    except Exception as error:  # noqa: BLE001 - whatever unpickling raises, the file is unusable
+        _warn(f"{path} cannot be loaded ({type(error).__name__}); discarded")
+        return {}
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(store, _Store) or not isinstance(store.entries, dict):
+        _warn(f"{path} is not a vaultnet cache; discarded")
+        return {}
+    if store.key != key:
+        return {}  # another release, code or configuration: expected, not worth a warning
+    return store.entries
+
+
+def save_store(path: Path, store: _Store) -> None:
+    """Write the whole cache atomically; a failure only warns (the results are already made)."""
+    from vaultnet.atomic import atomic_write
+
+    payload = _dumps(store)
+    blob = MAGIC + hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
+    try:
+        folder = path.parent
+        if not folder.is_dir():
+            folder.mkdir(exist_ok=True)
+            # Keep the cache out of the user's git repository and out of backups.
+            (folder / ".gitignore").write_text("# written by vaultnet; safe to delete\n*\n")
+            (folder / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# vaultnet cache\n"
+            )
+        atomic_write(path, blob)
+    except OSError as error:
+        _warn(f"cannot write the cache {path}: {error.strerror or error}")
+
+
+def _dumps(store: _Store) -> bytes:
+    """Pickle with records reduced to `Class(*fields)`.
+
+    The default pickling of a frozen slotted dataclass restores it through
+    `dataclasses._dataclass_setstate`, which looks its fields up again for every object: on a
+    10,000-note vault (120,000 links) that alone took 4 s of a warm run. Calling the class
+    with its field values is several times faster and gives an equal object.
+    """
+    import io
+
+    from vaultnet import records
+
+    table = {}
+    for cls in (records.Link, records.Heading, records.Block, records.Tag, records.Problem,
+                records.Suppression, records.NoteRecord, records.CanvasRecord):
+        table[cls] = _reducer(cls)
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = table
+    pickler.dump(store)
+    return buffer.getvalue()
+
+
+def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    import dataclasses
+    import operator
+
+    names = [f.name for f in dataclasses.fields(cls)]
+    # Every field is an __init__ argument, in order: cls(*values) rebuilds the object.
+    assert all(f.init for f in dataclasses.fields(cls)), cls
+    get = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda obj: (cls, (get(obj),))
+    return lambda obj: (cls, get(obj))
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CacheWarning, stacklevel=3)
+
+
+# ---------------------------------------------------------------------------------------------
+# The reader
+
+
+def cached_reader(config: Config, *, hashed_reader: HashedReader | None = None) -> Reader:
+    """A `Reader` for `load_vault` that reuses cached records and refreshes the cache.
+
+    `hashed_reader` parses the files that must be parsed (default: a process pool when there
+    are enough of them, see `vaultnet.parallel`).
+    """
+
+    def read(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Record]:
+        return read_with_cache(root, entries, max_bytes, config, hashed_reader)
+
+    return read
+
+
+def read_with_cache(
+    root: Path,
+    entries: Sequence[FileEntry],
+    max_bytes: int,
+    config: Config,
+    hashed_reader: HashedReader | None = None,
+) -> list[Record]:
+    path = cache_path(root)
+    key = cache_key(config)
+    started_ns = time.time_ns()
+    old = load_store(path, key)
+    results: list[Record | None] = [None] * len(entries)
+    new: dict[str, _Entry] = {}
+    cold: list[int] = []
+    changed = len(old) != len(entries)
+    for index, entry in enumerate(entries):
+        cached = old.get(entry.path)
+        if cached is None:
+            cold.append(index)
+            continue
+        if cached.size == entry.size and cached.mtime_ns == entry.mtime_ns:
+            results[index] = cached.record
+            new[entry.path] = cached
+            continue
+        changed = True
+        # The stat disagrees: the bytes decide. Same bytes, same record (a touched file).
+        data = _read(root, entry, max_bytes)
+        if data is not None and cached.digest is not None and _digest(data) == cached.digest:
+            results[index] = cached.record
+            new[entry.path] = _Entry(
+                *_trusted_stat(entry, started_ns), cached.digest, cached.record
+            )
+        else:
+            cold.append(index)
+    if cold:
+        changed = True
+        if hashed_reader is None:
+            from vaultnet.parallel import parallel_hashed_reader as hashed_reader
+        parsed = hashed_reader(root, [entries[i] for i in cold], max_bytes)
+        for index, (record, digest) in zip(cold, parsed):
+            entry = entries[index]
+            results[index] = record
+            new[entry.path] = _Entry(*_trusted_stat(entry, started_ns), digest, record)
+    if changed:
+        save_store(path, _Store(key, new))
+    return [record for record in results if record is not None]
+
+
+def _trusted_stat(entry: FileEntry, started_ns: int) -> tuple[int, int]:
+    """The stat to key the entry by; a file modified just before this run is keyed as racy."""
+    if entry.mtime_ns >= started_ns - RACY_NS:
+        return -1, entry.mtime_ns
+    return entry.size, entry.mtime_ns
+
+
+def _read(root: Path, entry: FileEntry, max_bytes: int) -> bytes | None:
+    if entry.size > max_bytes:
+        return None
+    try:
+        return (Path(root) / entry.on_disk).read_bytes()
+    except OSError:
+        return None
