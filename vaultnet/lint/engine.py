@@ -92,6 +92,11 @@ class LintContext:
         return self.vault.resolved_links()
 
     @cached_property
+    def unresolved_links(self) -> list[ResolvedLink]:
+        """Unresolved links, self links aside (they always resolve, R15); three rules read them."""
+        return [r for r in self.resolved_links if r.resolution.path is None and r.link.target]
+
+    @cached_property
     def problems(self) -> list[tuple[str, Problem]]:
         """Problems the reader found, from every note, canvas and the walk, without repeats."""
         found: dict[tuple[str, Problem], None] = {}

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import UNLINKABLE, alias_claims, describe, end_col, unresolved
+from vaultnet.lint.links import UNLINKABLE, alias_claims, describe, link_hit
 
 if TYPE_CHECKING:
-    from vaultnet.lint.engine import LintContext
+    from vaultnet.lint.engine import Hit, LintContext
     from vaultnet.records import Link
 
 NAME = "alias-link"
@@ -32,7 +31,7 @@ DEFAULT_SEVERITY = "error"
 
 
 def check(context: LintContext) -> Iterator[Hit]:
-    for resolved in unresolved(context):
+    for resolved in context.unresolved_links:
         link = resolved.link
         claims = alias_claims(context, link)
         if not claims:
@@ -46,8 +45,7 @@ def check(context: LintContext) -> Iterator[Hit]:
             if replacement and span:
                 fix = replacement
                 message += f"; write {replacement}"
-        yield Hit(resolved.source, link.line, link.col, message, fix=fix, fix_span=span,
-                  end_col=end_col(link))
+        yield link_hit(resolved, message, fix=fix, fix_span=span)
 
 
 def _replacement(linkpath: str, link: Link) -> str | None:

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe, end_col
+from vaultnet.lint.links import describe, link_hit
 
 if TYPE_CHECKING:
-    from vaultnet.lint.engine import LintContext
+    from vaultnet.lint.engine import Hit, LintContext
 
 NAME = "ambiguous-link"
 DEFAULT_SEVERITY = "warning"
@@ -37,9 +36,7 @@ def check(context: LintContext) -> Iterator[Hit]:
             f"{describe(link)} matches {len(candidates)} files equally well and Obsidian's "
             f"choice is not reproducible; write {choices}"
         )
-        yield Hit(
-            resolved.source, link.line, link.col, message, end_col=end_col(link)
-        )
+        yield link_hit(resolved, message)
 
 
 def _linkpath(path: str) -> str:

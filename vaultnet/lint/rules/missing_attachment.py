@@ -17,22 +17,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe, end_col, is_attachment, unresolved
+from vaultnet.lint.links import describe, is_attachment, link_hit
 
 if TYPE_CHECKING:
-    from vaultnet.lint.engine import LintContext
+    from vaultnet.lint.engine import Hit, LintContext
 
 NAME = "missing-attachment"
 DEFAULT_SEVERITY = "error"
 
 
 def check(context: LintContext) -> Iterator[Hit]:
-    for resolved in unresolved(context):
+    for resolved in context.unresolved_links:
         link = resolved.link
         if is_attachment(link.target):
             what = "embedded file" if link.embed else "file"
-            message = f"no {what} {link.target!r} in the vault: {describe(link)}"
-            yield Hit(
-            resolved.source, link.line, link.col, message, end_col=end_col(link)
-        )
+            yield link_hit(resolved, f"no {what} {link.target!r} in the vault: {describe(link)}")

@@ -17,31 +17,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from vaultnet.lint.engine import Hit
-from vaultnet.lint.links import describe, end_col
+from vaultnet.lint.links import broken_anchors
 from vaultnet.resolve import heading_chain_exists
 
 if TYPE_CHECKING:
-    from vaultnet.lint.engine import LintContext
+    from vaultnet.lint.engine import Hit, LintContext
 
 NAME = "missing-heading"
 DEFAULT_SEVERITY = "warning"
 
 
 def check(context: LintContext) -> Iterator[Hit]:
-    for resolved in context.resolved_links:
-        link, target = resolved.link, resolved.resolution.path
-        note = context.vault.notes.get(target) if target is not None else None
-        if note is None or link.heading is None or target in context.unreadable:
-            continue
-        if heading_chain_exists(note.headings, link.heading):
-            continue
-        message = f"no heading {link.heading!r} in {target!r}: {describe(link)}"
-        severity = None
-        if link.kind == "property":
-            message += f" (in property {link.property!r})"
-            severity = "error"
-        yield Hit(
-            resolved.source, link.line, link.col, message,
-            severity=severity, end_col=end_col(link),
-        )
+    return broken_anchors(
+        context,
+        lambda link: link.heading,
+        lambda note, heading: heading_chain_exists(note.headings, heading),
+        lambda heading: f"heading {heading!r}",
+    )

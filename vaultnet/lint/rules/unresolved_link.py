@@ -28,19 +28,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from vaultnet.lint.engine import Hit, note_name
-from vaultnet.lint.links import (
-    alias_claims,
-    describe,
-    end_col,
-    is_attachment,
-    unresolved,
-)
+from vaultnet.lint.engine import note_name
+from vaultnet.lint.links import alias_claims, describe, is_attachment, link_hit
 from vaultnet.lint.nearest import NameFinder
 from vaultnet.resolve import unresolved_key
 
 if TYPE_CHECKING:
-    from vaultnet.lint.engine import LintContext
+    from vaultnet.lint.engine import Hit, LintContext
 
 NAME = "unresolved-link"
 DEFAULT_SEVERITY = "warning"
@@ -48,24 +42,17 @@ DEFAULT_SEVERITY = "warning"
 
 def check(context: LintContext) -> Iterator[Hit]:
     suggest = _suggester(context)
-    for resolved in unresolved(context):
+    for resolved in context.unresolved_links:
         link = resolved.link
         if is_attachment(link.target) or alias_claims(context, link):
             continue
         key = unresolved_key(link.target)
         message = f"no note named {key!r}: {describe(link)} does not resolve"
-        severity = None
         suggestion = suggest(key.rsplit("/", 1)[-1])
         if suggestion is not None:
             message += f"; did you mean {suggestion}?"
-            severity = "error"
-        if link.kind == "property":
-            message += f" (in property {link.property!r})"
-            severity = "error"
-        yield Hit(
-            resolved.source, link.line, link.col, message,
-            severity=severity, end_col=end_col(link),
-        )
+        yield link_hit(resolved, message, severity="error" if suggestion else None,
+                       error_in_property=True)
 
 
 def _suggester(context: LintContext) -> Callable[[str], str | None]:
