@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lintkit import brief, lint, write_vault
@@ -25,6 +26,15 @@ def test_registry_lists_the_contract_rules() -> None:
         assert "PASS" in module.__doc__ and "FAIL" in module.__doc__
         assert summary(module).endswith((".", ")"))
     assert get("alias-link") is RULES["alias-link"]
+
+
+def test_every_rule_module_is_registered() -> None:
+    folder = Path(RULES["alias-link"].__file__).parent
+    modules = {path.stem for path in folder.glob("*.py") if path.stem != "__init__"}
+    assert {module.__name__.rsplit(".", 1)[-1] for module in RULES.values()} == modules
+    for name, module in RULES.items():  # contracts.md: kebab-case, named after the module
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", name), name
+        assert module.__name__.endswith("." + name.replace("-", "_"))
 
 
 def test_sorted_by_path_line_col_rule(tmp_path: Path) -> None:

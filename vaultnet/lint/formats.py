@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from vaultnet import __version__
 from vaultnet.lint.engine import Finding
+from vaultnet.lint.rules import RULES, summary
 
 __all__ = ["FORMATS", "format_findings", "github", "json_format", "sarif", "sarif_log", "summary_line",
            "text"]
@@ -85,8 +86,6 @@ def sarif_log(
     findings: Sequence[Finding], rules: Mapping[str, ModuleType] | None = None
 ) -> dict[str, Any]:
     if rules is None:
-        from vaultnet.lint.rules import RULES
-
         rules = RULES
     names = sorted(rules)
     index = {name: position for position, name in enumerate(names)}
@@ -121,7 +120,7 @@ def _rule(module: ModuleType) -> dict[str, Any]:
     return {
         "id": module.NAME,
         "name": "".join(part.capitalize() for part in module.NAME.split("-")),
-        "shortDescription": {"text": doc.splitlines()[0]},
+        "shortDescription": {"text": summary(module)},
         "fullDescription": {"text": doc},
         "help": {"text": doc},
         "defaultConfiguration": {"level": SARIF_LEVELS[module.DEFAULT_SEVERITY]},

@@ -6,39 +6,28 @@ is its user documentation (first line: a one-line summary; then PASS and FAIL ex
 """
 from __future__ import annotations
 
+from importlib import import_module
 from types import ModuleType
-
-from vaultnet.lint.rules import (
-    alias_link,
-    ambiguous_link,
-    duplicate_alias,
-    invalid_frontmatter,
-    legacy_property,
-    missing_attachment,
-    missing_block,
-    missing_heading,
-    unquoted_property_link,
-    unreadable_file,
-    unresolved_link,
-)
 
 __all__ = ["RULES", "get", "summary"]
 
+# The modules of this package, one per rule; a test checks that none is left out.
+_MODULES = (
+    "alias_link",
+    "ambiguous_link",
+    "duplicate_alias",
+    "invalid_frontmatter",
+    "legacy_property",
+    "missing_attachment",
+    "missing_block",
+    "missing_heading",
+    "unquoted_property_link",
+    "unreadable_file",
+    "unresolved_link",
+)
+
 RULES: dict[str, ModuleType] = {
-    module.NAME: module
-    for module in (
-        alias_link,
-        ambiguous_link,
-        duplicate_alias,
-        invalid_frontmatter,
-        legacy_property,
-        missing_attachment,
-        missing_block,
-        missing_heading,
-        unquoted_property_link,
-        unreadable_file,
-        unresolved_link,
-    )
+    module.NAME: module for module in (import_module(f"{__name__}.{name}") for name in _MODULES)
 }
 
 
