@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from vaultnet.canvas import parse_canvas
 from vaultnet.config import Config, load_config
 from vaultnet.errors import VaultnetError
-from vaultnet.parse import parse_note
 from vaultnet.records import CanvasRecord, FileKind, Link, NoteRecord, Problem
 from vaultnet.resolve import (
     UNRESOLVED,
@@ -196,8 +194,14 @@ def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000)
         )
         record.problems.append(Problem("unreadable-file", 1, 1, problem))
         return record
+    # Imported here, not at the top: a warm run served from the cache never parses, and
+    # markdown-it-py plus PyYAML are half of the CLI's import time.
     if entry.kind == "note":
+        from vaultnet.parse import parse_note
+
         return parse_note(entry.path, data, max_bytes=max_bytes)
+    from vaultnet.canvas import parse_canvas
+
     return parse_canvas(entry.path, data, max_bytes=max_bytes)
 
 
