@@ -165,3 +165,19 @@ def test_numbered_list_goals(make_vault: Callable[..., Any]) -> None:
         ("career", "1. Карьерный рост", ["Найти работу"]),
         ("personal", "2. Личностный рост", []),
     ]
+
+
+def test_goal_ids_are_unique_across_notes(make_vault: Callable[..., Any]) -> None:
+    from vaultnet.network import build_model
+
+    goals = "---\ntags: [goals]\n---\n## Цели\n"
+    files = {
+        "Цели/A.md": goals + "### Career\n- a\n### Career 2\n- b\n",
+        "Цели/B.md": goals + "### Career\n- c\n",
+        "Цели/C.md": goals + "### Career\n- d\n",
+    }
+    model = build_model(make_vault(files), date(2026, 1, 1))
+    ids = [(g.goal.note, g.goal.id) for g in model.goals]
+    # "Career 2" is `career-2` by itself, so the repeated "Career" goals skip that number.
+    assert ids == [("Цели/A.md", "career"), ("Цели/A.md", "career-2"),
+                   ("Цели/B.md", "career-3"), ("Цели/C.md", "career-4")]

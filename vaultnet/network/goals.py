@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterable
 
 from vaultnet.network.fields import completion_date_text, field_value, inline_fields
 from vaultnet.network.notes import Line, NoteView, section_end
@@ -234,7 +235,7 @@ def parse_goal_note(view: NoteView) -> GoalNote:
         goal = _read_goal(view, None, view.title, 0, view.record.frontmatter_end + 1, count)
         goal.status = canonical_value(view.props.get("status")) or goal.status
         note.goals.append(goal)
-    _unique_ids(note.goals)
+    unique_ids(note.goals)
     return note
 
 
@@ -277,9 +278,17 @@ def _read_concepts(view: NoteView, start: int, end: int) -> list[ConceptLink]:
     return concepts
 
 
-def _unique_ids(goals: list[Goal]) -> None:
-    seen: dict[str, int] = {}
+def unique_ids(goals: Iterable[Goal]) -> None:
+    """Number repeated ids in order (`career`, `career-2`, …), never onto an id already taken
+    (a goal titled "Career 2" is `career-2` by itself)."""
+    goals = list(goals)
+    taken = {goal.id for goal in goals}
+    seen: set[str] = set()
     for goal in goals:
-        seen[goal.id] = seen.get(goal.id, 0) + 1
-        if seen[goal.id] > 1:
-            goal.id = f"{goal.id}-{seen[goal.id]}"
+        if goal.id in seen:
+            base, number = goal.id, 2
+            while f"{base}-{number}" in taken:
+                number += 1
+            goal.id = f"{base}-{number}"
+            taken.add(goal.id)
+        seen.add(goal.id)

@@ -11,7 +11,7 @@ from typing import Any
 
 from vaultnet.network.context import note_date
 from vaultnet.network.coverage import Coverage, Reason, compute_coverage, goal_key
-from vaultnet.network.goals import Goal, GoalNote, parse_goal_note
+from vaultnet.network.goals import Goal, GoalNote, parse_goal_note, unique_ids
 from vaultnet.network.interactions import Interaction, extract_interactions
 from vaultnet.network.measures import (
     ACHIEVEMENT_DEFINITION,
@@ -128,7 +128,7 @@ def build_model(vault: VaultLike, today: date, settings: Settings | None = None)
             types[path] = note_type
 
     goal_notes = {p: parse_goal_note(views[p]) for p, t in types.items() if t.kind == "goal"}
-    _unique_goal_ids(goal_notes)
+    unique_ids(goal for path in sorted(goal_notes) for goal in goal_notes[path].goals)
     company_targets = {
         target for p, t in types.items() if t.kind == "person"
         for target in linked_paths(views[p], "company") if target in views
@@ -175,15 +175,6 @@ def build_model(vault: VaultLike, today: date, settings: Settings | None = None)
     return NetworkModel(today, settings, types, skipped, reports, people, stats, found.past,
                         found.upcoming, found.future_unplanned, goal_notes, goals, coverage,
                         measures, structure)
-
-
-def _unique_goal_ids(goal_notes: dict[str, GoalNote]) -> None:
-    seen: dict[str, int] = {}
-    for path in sorted(goal_notes):
-        for goal in goal_notes[path].goals:
-            seen[goal.id] = seen.get(goal.id, 0) + 1
-            if seen[goal.id] > 1:
-                goal.id = f"{goal.id}-{seen[goal.id]}"
 
 
 def _person_stats(person: Person, history: list[Interaction], upcoming: list[Interaction],
