@@ -17,12 +17,18 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline import StateInline
 
+from vaultnet.syntax.wikilinks import next_index
+
 InlineRule = Callable[["StateInline", bool], bool]
 
 
 def _capture(rule: InlineRule, opener: str, label_offset: int) -> InlineRule:
     def captured(state: StateInline, silent: bool) -> bool:
         start, first_token = state.pos, len(state.tokens)
+        # No `]` ahead: no link can start here. markdown-it would still scan the rest of
+        # the paragraph for every `[` (times its nesting limit): minutes for 200,000 `[[a`.
+        if next_index(state, "]", start + 1) < 0:
+            return False
         if not rule(state, silent):
             return False
         if silent:

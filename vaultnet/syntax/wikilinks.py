@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vaultnet.syntax.linktext import js_trim, parse_link_text, split_embed_size
+from vaultnet.syntax.linktext import parse_link_text, split_embed_size
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -33,16 +33,18 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
     if not src.startswith("[[", opener):
         return False
     inner_start = opener + 2
-    line_end = src.find("\n", inner_start, state.posMax)
+    line_end = next_index(state, "\n", inner_start)
     if line_end < 0:
         line_end = state.posMax
     # R2: the first `]]` on the same line closes (shortest match).
-    close = src.find("]]", inner_start, line_end)
-    if close <= inner_start:  # no closer, or `[[]]`
+    close = next_index(state, "]]", inner_start)
+    if close <= inner_start or close >= line_end:  # no closer on this line, or `[[]]`
+        return False
+    # R2: a `[[` inside rejects this start; a later `[[` is tried on its own. (Trimming
+    # removes only whitespace, so looking in the untrimmed text gives the same answer.)
+    if -1 < next_index(state, "[[", inner_start) < close:
         return False
     inner = src[inner_start:close]
-    if "[[" in js_trim(inner):  # R2: reject this start; a later `[[` is tried on its own
-        return False
     end = close + 2
     if not silent:
         token = state.push(TOKEN_TYPE, "", 0)
@@ -51,6 +53,29 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
         token.meta = link_meta(inner, embed, start, end)
     state.pos = end
     return True
+
+
+def next_index(state: StateInline, needle: str, pos: int) -> int:
+    """`state.src.find(needle, pos, state.posMax)`, amortised O(1) while `pos` moves forward.
+
+    Without this, every `[[` of a line holding thousands of unclosed `[[` searched to the end
+    of the line again: quadratic (100,000 `![[` took minutes). The answer found from an
+    earlier `start` stays valid for any `pos` between that start and the match, because no
+    match lies in between; a miss stays valid for every later `pos`.
+    """
+    cache: dict[tuple[str, int], tuple[int, int]] | None = getattr(state, "_vn_next", None)
+    if cache is None:
+        cache = {}
+        state._vn_next = cache  # type: ignore[attr-defined]
+    key = (needle, state.posMax)  # the link rule narrows posMax while parsing link text
+    known = cache.get(key)
+    if known is not None:
+        start, found = known
+        if start <= pos and (found < 0 or pos <= found):
+            return found
+    found = state.src.find(needle, pos, state.posMax)
+    cache[key] = (pos, found)
+    return found
 
 
 def link_meta(inner: str, embed: bool, start: int, end: int) -> dict[str, object]:
