@@ -7,6 +7,7 @@ Reports are never read at all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,6 +58,22 @@ class CountedLines:
             any(normalize_heading(h.text) in excluded for h in chain) for chain in chains
         ]
         self.view = view
+        self._by_line: list[tuple[int, tuple[Link, str | None]]] | None = None
+        self._link_lines: list[int] = []
+
+    def body_links_between(self, start: int, end: int) -> list[tuple[Link, str | None]]:
+        """The note's body links on lines `start`…`end`, in the note's order.
+
+        A daily note asks once per list item; bisecting a line-sorted copy keeps that linear
+        in the note's links rather than items × links.
+        """
+        if self._by_line is None:
+            self._by_line = sorted(enumerate(self.view.body_links()),
+                                   key=lambda item: item[1][0].line)
+            self._link_lines = [pair[0].line for _, pair in self._by_line]
+        low = bisect_left(self._link_lines, start)
+        high = bisect_right(self._link_lines, end)
+        return [pair for _, pair in sorted(self._by_line[low:high], key=lambda item: item[0])]
 
     def line_counts(self, number: int) -> bool:
         if not 0 < number <= len(self._excluded) or self._excluded[number - 1]:

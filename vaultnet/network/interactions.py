@@ -128,8 +128,8 @@ class _Reader:
         """Counted person links and every counted ref between two lines."""
         people: set[str] = set()
         refs: list[Ref] = []
-        for link, target in lines.view.body_links():
-            if start <= link.line <= end and lines.link_counts(link, target):
+        for link, target in lines.body_links_between(start, end):
+            if lines.link_counts(link, target):
                 assert target is not None
                 if target in self.people:
                     people.add(target)
@@ -159,18 +159,18 @@ def extract_interactions(
         view = views[path]
         note_type = types.get(path)
         kind = note_type.kind if note_type else None
+        lines = CountedLines(view, settings.excluded_sections)
         if kind in ("report", "goal", "concept", "org", "outcome"):
-            found.extend(_completed_tasks(view, reader))
+            found.extend(_completed_tasks(view, reader, lines))
             continue
         when = note_date(view) if kind != "person" else None
-        lines = CountedLines(view, settings.excluded_sections)
         if when is not None:
             found.extend(_dated_note(view, when, note_type, reader, lines))
         elif kind == "person":
             found.extend(_dated_headings(view, reader, lines))
-            found.extend(_completed_tasks(view, reader, skip_dated_headings=True))
+            found.extend(_completed_tasks(view, reader, lines, skip_dated_headings=True))
         else:
-            found.extend(_completed_tasks(view, reader))
+            found.extend(_completed_tasks(view, reader, lines))
     result = InteractionSet()
     for item in sorted(found, key=Interaction.sort_key):
         if item.date <= today:
@@ -246,13 +246,12 @@ def _dated_headings(view: NoteView, reader: _Reader, lines: CountedLines) -> lis
     return found
 
 
-def _completed_tasks(view: NoteView, reader: _Reader,
+def _completed_tasks(view: NoteView, reader: _Reader, lines: CountedLines,
                      skip_dated_headings: bool = False) -> list[Interaction]:
     """`- [x] позвонить [[X]] ✅ 2025-01-10` anywhere: contact on the completion date.
 
     In a person note the task counts as contact with that person too.
     """
-    lines = CountedLines(view, reader.settings.excluded_sections)
     covered: set[int] = set()
     if skip_dated_headings:
         headings = sorted(view.record.headings, key=lambda h: h.line)
