@@ -170,3 +170,44 @@ def test_goal_state_thresholds() -> None:
     # a in 3 of 5 = 60 %: not more than 60 %, so active
     assert goal_state({"a", "b"}, [item("a"), item("a"), item("a"), item("b"), item("b")]) == "active"
     assert goal_state({"a", "b"}, [item("a"), item("a"), item("a", "b"), item("b")]) == "single-person"
+
+
+def test_report_json_keys_and_types(model: Any) -> None:
+    """contracts.md `report --json`: every key, integers for counts, booleans for flags."""
+    data = metrics_json(model)
+    assert {"today", "goals", "people", "measures"} <= set(data)
+
+    def is_int(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    def is_day(value: object) -> bool:
+        return value is None or (isinstance(value, str) and date.fromisoformat(value) is not None)
+
+    for goal in data["goals"]:
+        assert {"note", "heading", "level", "people", "interactions_90d", "last_activity",
+                "tasks_done", "tasks_total", "state"} <= set(goal)
+        assert all(is_int(goal[k]) for k in ("level", "interactions_90d", "tasks_done",
+                                                "tasks_total"))
+        assert goal["people"] == sorted(goal["people"]) and is_day(goal["last_activity"])
+        assert goal["state"] in ("uncovered", "stale", "single-person", "active")
+    for person in data["people"]:
+        assert set(person) >= {"path", "last_contact", "interactions", "quality",
+                               "cadence_days", "overdue_days"}
+        assert is_int(person["interactions"]) and is_day(person["last_contact"])
+        assert person["quality"] is None or isinstance(person["quality"], bool)
+        assert all(person[k] is None or is_int(person[k]) for k in ("cadence_days",
+                                                                     "overdue_days"))
+    measures = data["measures"]
+    assert is_int(measures["quality_connections"])
+    assert is_int(measures["recommendations_invitations_12m"])
+    satisfaction = measures["satisfaction"]
+    assert isinstance(satisfaction["mean"], float) and is_int(satisfaction["n"])
+    assert isinstance(satisfaction["coverage"], float)
+    assert all(is_int(v) for v in measures["goal_achievement"].values())
+
+
+def test_an_earlier_manual_last_contact_does_not_win(make_vault: Callable[..., Any]) -> None:
+    files = {"Люди/A.md": person("cadence: 10\nlast_contact: 2025-01-01\n"),
+             "Встречи/call.md": meeting("2026-03-01", "A", "kind: call\n")}
+    (row,) = metrics_json(build_model(make_vault(files), TODAY))["people"]
+    assert (row["last_contact"], row["interactions"], row["overdue_days"]) == ("2026-03-01", 1, 21)
