@@ -220,7 +220,7 @@ def _goal_stats(goal: Goal, coverage: Coverage, history: dict[str, list[Interact
     ]
     return GoalStats(
         goal_key(goal), goal, people, direct, [p for p in people if p not in direct],
-        {p: cov.people[p] for p in people}, sorted(serving & {i.id for i in past}),
+        {p: cov.people[p] for p in people}, sorted({i.id for i in items}),
         len(recent), max((i.date for i in items), default=None),
         len(done), len(counted), sum(1 for t in counted if t.status == "in_progress"),
         sum(1 for t in counted if t.status == "open"), max(completions, default=None),
