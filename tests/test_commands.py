@@ -161,3 +161,22 @@ def test_bad_files_are_named_and_the_rest_is_read(capsys, tmp_path):
     code, out, _ = run(capsys, "lint", str(tmp_path))
     assert code == 1
     assert "Плохой YAML.md:3:4: error invalid-frontmatter" in out
+
+
+def test_a_write_that_fails_is_one_line_not_a_traceback(capsys, example_vault, tmp_path,
+                                                         monkeypatch):
+    import shutil
+
+    vault = tmp_path / "vault"
+    shutil.copytree(example_vault, vault)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(vault / "vaultnet"))
+
+    # Root ignores chmod, so a read-only vault is simulated where the writer creates files.
+    monkeypatch.setattr("os.replace", refuse)
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    code, _, err = run(capsys, "report", str(vault), "--today", "2026-11-28")
+    assert code == 1
+    assert err.splitlines()[-1] == f"Error: Permission denied: {vault / 'vaultnet'}"
+    assert "Traceback" not in err

@@ -392,6 +392,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a read-only vault, a full disk: one line, never a traceback
+        where = f": {error.filename}" if error.filename else ""
+        click.echo(f"Error: {error.strerror or error}{where}", err=True)
+        return 1
     # standalone_mode=False hands back ctx.exit() codes and the command's own return value
     return result if isinstance(result, int) else 0
 
