@@ -85,6 +85,8 @@ def walk_vault(root: Path, config: Config) -> tuple[list[FileEntry], list[tuple[
 class _Walker:
     def __init__(self, root: Path, config: Config) -> None:
         self.root = root
+        root_text = str(root)
+        self._prefix = root_text if root_text.endswith(os.sep) else root_text + os.sep
         self.real_root = os.path.realpath(root)
         self.config = config
         self.entries: dict[str, FileEntry] = {}
@@ -145,7 +147,9 @@ class _Walker:
             return
         if not stat.S_ISREG(info.st_mode):
             return  # sockets, pipes and devices are not notes; reading a pipe would block
-        disk = os.path.relpath(child.path, self.root).replace(os.sep, "/")
+        # Every path here was built by scandir from str(self.root): slicing off the prefix is
+        # what relpath computes, without its per-call abspath/normpath (a third of a warm walk).
+        disk = child.path[len(self._prefix):].replace(os.sep, "/")
         if path in self.entries:
             # Two on-disk names with the same NFC form (possible on Linux): keep the first.
             self.problem(path, f"another file has this name after Unicode normalisation: {disk}")
