@@ -72,26 +72,12 @@ def cache_path(root: Path) -> Path:
 
 def read_hashed(root: Path, entry: FileEntry, max_bytes: int) -> Hashed:
     """`read_and_parse` plus the blake2b digest of the bytes it parsed."""
-    from vaultnet.vault import read_and_parse
+    from vaultnet.vault import parse_file, read_file
 
-    data: bytes | None = None
-    if entry.size <= max_bytes:
-        try:
-            data = (Path(root) / entry.on_disk).read_bytes()
-        except OSError:
-            data = None
-    if data is None:
-        # Too large or unreadable: read_and_parse names the problem; nothing to hash.
-        return read_and_parse(root, entry, max_bytes=max_bytes), None
-    if entry.kind == "note":
-        from vaultnet.parse import parse_note
-
-        record: Record = parse_note(entry.path, data, max_bytes=max_bytes)
-    else:
-        from vaultnet.canvas import parse_canvas
-
-        record = parse_canvas(entry.path, data, max_bytes=max_bytes)
-    return record, _digest(data)
+    data = read_file(root, entry, max_bytes=max_bytes)
+    if not isinstance(data, bytes):  # too large or unreadable: the record says why
+        return data, None
+    return parse_file(entry, data, max_bytes=max_bytes), _digest(data)
 
 
 def read_hashed_all(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Hashed]:
@@ -289,6 +275,8 @@ def read_with_cache(
     config: Config,
     hashed_reader: HashedReader | None = None,
 ) -> list[Record]:
+    from vaultnet.vault import read_file
+
     path = cache_path(root)
     key = cache_key(config)
     started_ns = time.time_ns()
@@ -308,8 +296,8 @@ def read_with_cache(
             continue
         changed = True
         # The stat disagrees: the bytes decide. Same bytes, same record (a touched file).
-        data = _read(root, entry, max_bytes)
-        if data is not None and cached.digest is not None and _digest(data) == cached.digest:
+        data = read_file(root, entry, max_bytes=max_bytes)
+        if isinstance(data, bytes) and cached.digest is not None and _digest(data) == cached.digest:
             results[index] = cached.record
             new[entry.path] = _Entry(
                 *_trusted_stat(entry, started_ns), cached.digest, cached.record
@@ -335,12 +323,3 @@ def _trusted_stat(entry: FileEntry, started_ns: int) -> tuple[int, int]:
     if entry.mtime_ns >= started_ns - RACY_NS:
         return -1, entry.mtime_ns
     return entry.size, entry.mtime_ns
-
-
-def _read(root: Path, entry: FileEntry, max_bytes: int) -> bytes | None:
-    if entry.size > max_bytes:
-        return None
-    try:
-        return (Path(root) / entry.on_disk).read_bytes()
-    except OSError:
-        return None

@@ -35,7 +35,9 @@ __all__ = [
     "file_kind",
     "load_vault",
     "read_all",
+    "parse_file",
     "read_and_parse",
+    "read_file",
     "walk_vault",
 ]
 
@@ -175,29 +177,27 @@ def _reason(error: OSError) -> str:
 # Reading and parsing
 
 
-def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> Record:
-    """Read one note or canvas (once, as bytes) and parse it; never raises for a bad file.
-
-    Depends only on the file's bytes and `max_bytes`, so it can run in a worker process and
-    its result can be cached by (path, size, mtime).
-    """
+def read_file(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> bytes | Record:
+    """The bytes of a note or canvas, read once; or, when they cannot be had, a record that
+    names why (too large, unreadable). Never raises for a bad file."""
     if entry.kind == "attachment":
         raise ValueError(f"{entry.path} is an attachment; only notes and canvases are parsed")
-    problem = None
-    data = b""
     if entry.size > max_bytes:  # do not even read it
         problem = f"file is larger than {max_bytes} bytes ({entry.size} bytes)"
     else:
         try:
-            data = (Path(root) / entry.on_disk).read_bytes()
+            return (Path(root) / entry.on_disk).read_bytes()
         except OSError as error:
             problem = f"cannot read: {_reason(error)}"
-    if problem is not None:
-        record: Record = (
-            NoteRecord(path=entry.path) if entry.kind == "note" else CanvasRecord(path=entry.path)
-        )
-        record.problems.append(Problem("unreadable-file", 1, 1, problem))
-        return record
+    record: Record = (
+        NoteRecord(path=entry.path) if entry.kind == "note" else CanvasRecord(path=entry.path)
+    )
+    record.problems.append(Problem("unreadable-file", 1, 1, problem))
+    return record
+
+
+def parse_file(entry: FileEntry, data: bytes, *, max_bytes: int = 10_000_000) -> Record:
+    """Parse bytes already read as the note or canvas `entry` names."""
     # Imported here, not at the top: a warm run served from the cache never parses, and
     # markdown-it-py plus PyYAML are half of the CLI's import time.
     if entry.kind == "note":
@@ -207,6 +207,16 @@ def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000)
     from vaultnet.canvas import parse_canvas
 
     return parse_canvas(entry.path, data, max_bytes=max_bytes)
+
+
+def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> Record:
+    """Read one note or canvas (once, as bytes) and parse it; never raises for a bad file.
+
+    Depends only on the file's bytes and `max_bytes`, so it can run in a worker process and
+    its result can be cached by (path, size, mtime).
+    """
+    data = read_file(root, entry, max_bytes=max_bytes)
+    return parse_file(entry, data, max_bytes=max_bytes) if isinstance(data, bytes) else data
 
 
 def read_all(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Record]:
