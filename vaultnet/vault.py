@@ -252,18 +252,31 @@ class Vault:
             return Resolution(link.target) if link.target in self.index else UNRESOLVED
         return resolve_linkpath(link.target, source, self.index)
 
-    def resolved_links(self) -> list[ResolvedLink]:
-        """Every link of every note and canvas with its resolution, by source, line, column."""
+    def resolved_links(
+        self, sources: Callable[[str], bool] | None = None
+    ) -> list[ResolvedLink]:
+        """Every link of every note and canvas with its resolution, by source, line, column.
+
+        With `sources`, only the links of the notes and canvases it accepts (what `lint FILE`
+        needs: the pre-commit hook should not resolve the whole vault for one changed note).
+        """
+        if sources is not None:
+            return self._resolve_links([r for r in self._records() if sources(r.path)])
         if self._resolved is None:
-            records: list[Record] = [*self.notes.values(), *self.canvases.values()]
-            found = [
-                ResolvedLink(record.path, link, self.resolve(link, record.path))
-                for record in records
-                for link in record.links
-            ]
-            found.sort(key=lambda r: (r.source, r.link.line, r.link.col))
-            self._resolved = found
+            self._resolved = self._resolve_links(self._records())
         return list(self._resolved)
+
+    def _records(self) -> list[Record]:
+        return [*self.notes.values(), *self.canvases.values()]
+
+    def _resolve_links(self, records: list[Record]) -> list[ResolvedLink]:
+        found = [
+            ResolvedLink(record.path, link, self.resolve(link, record.path))
+            for record in records
+            for link in record.links
+        ]
+        found.sort(key=lambda r: (r.source, r.link.line, r.link.col))
+        return found
 
     def graph(self) -> nx.MultiDiGraph:
         from vaultnet.graph import build_graph

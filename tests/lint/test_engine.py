@@ -112,3 +112,33 @@ def test_unknown_rule_names_warn() -> None:
 def test_output_is_deterministic(tmp_path: Path) -> None:
     write_vault(tmp_path, {**BROKEN, "C.md": "[[Nowhere]] [[x]] [[y]]\n"})
     assert lint(tmp_path) == lint(tmp_path)
+
+
+def test_linting_files_resolves_only_their_links(tmp_path: Path, monkeypatch) -> None:
+    from vaultnet.lint.engine import lint_vault
+    from vaultnet.vault import Vault, load_vault
+
+    files = {
+        "Резюме.md": "# Резюме\n",
+        "A.md": "[[Резюме]] [[Резюмэ]] [[Резюме#Нет]]\n",
+        "Папка/B.md": "[[Пропало]] [[A]]\n",
+        "C.md": "[[Нету]] [[B]] [[A]] [[Резюме]]\n",
+    }
+    write_vault(tmp_path, files)
+    whole = lint_vault(load_vault(tmp_path))
+    calls: list[str] = []
+    original = Vault.resolve
+
+    def counting(self, link, source):
+        calls.append(source)
+        return original(self, link, source)
+
+    monkeypatch.setattr(Vault, "resolve", counting)
+    only = lint_vault(load_vault(tmp_path), only={"A.md", "Папка/"})
+    assert sorted(calls) == ["A.md"] * 3 + ["Папка/B.md"] * 2
+    assert only == [f for f in whole if f.path in ("A.md", "Папка/B.md")]
+    assert brief(only) == [
+        ("A.md", 1, 12, "unresolved-link", "error"),
+        ("A.md", 1, 23, "missing-heading", "warning"),
+        ("Папка/B.md", 1, 1, "unresolved-link", "warning"),
+    ]

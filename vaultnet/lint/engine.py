@@ -83,13 +83,18 @@ class Finding:
 class LintContext:
     """What rules read: the vault plus lookups computed once and shared by every rule."""
 
-    def __init__(self, vault: Vault) -> None:
+    def __init__(self, vault: Vault, only: Collection[str] | None = None) -> None:
         self.vault = vault
+        self.only = only
         self._lines: dict[str, list[str]] = {}
 
     @cached_property
     def resolved_links(self) -> list[ResolvedLink]:
-        return self.vault.resolved_links()
+        """The links findings may be reported on: all, or those of the files being linted."""
+        only = self.only
+        if only is None:
+            return self.vault.resolved_links()
+        return self.vault.resolved_links(lambda path: _selected(path, only))
 
     @cached_property
     def unresolved_links(self) -> list[ResolvedLink]:
@@ -178,7 +183,7 @@ def lint_vault(
     from vaultnet.lint.rules import RULES
 
     configured = dict(vault.config.rules)
-    context = LintContext(vault)
+    context = LintContext(vault, only)
     findings: dict[Finding, None] = {}
     for name in rules if rules is not None else sorted(RULES):
         module = RULES[name]
