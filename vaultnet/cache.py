@@ -169,20 +169,12 @@ def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
     if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != blob[len(MAGIC) : header]:
         _warn(f"{path} is damaged (checksum mismatch); discarded")
         return {}
-    import gc
-
-    # Unpickling allocates ~10 objects per link; the cyclic GC would walk them all again and
-    # again (3x the load time), yet none of them can form a cycle that needs collecting now.
-    enabled = gc.isenabled()
-    gc.disable()
+    # (load_vault pauses the cyclic GC around this: unpickling allocates ~10 objects a link.)
     try:
         store = pickle.loads(payload)
     except Exception as error:  # noqa: BLE001 - whatever unpickling raises, the file is unusable
         _warn(f"{path} cannot be loaded ({type(error).__name__}); discarded")
         return {}
-    finally:
-        if enabled:
-            gc.enable()
     if not isinstance(store, _Store) or not isinstance(store.entries, dict):
         _warn(f"{path} is not a vaultnet cache; discarded")
         return {}

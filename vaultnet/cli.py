@@ -115,6 +115,11 @@ def load(vault_path: Path, config_file: Path | None) -> Any:
         for caught_warning in caught:
             if not ctx.obj["quiet"] and issubclass(caught_warning.category, CacheWarning):
                 click.echo(f"warning: {caught_warning.message}", err=True)
+        # The records live until the command ends: without this, every later full collection
+        # walks all of them again (a third of a warm 10k-note `lint FILE`, measured).
+        import gc
+
+        gc.freeze()
         return vault
     except VaultnetError as error:
         raise UsageProblem(str(error)) from None

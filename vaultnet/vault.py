@@ -7,12 +7,14 @@ on-disk spelling is kept for reading). Each note is read once, as bytes, and par
 """
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from vaultnet.config import Config, load_config
 from vaultnet.errors import VaultnetError
@@ -295,6 +297,17 @@ class Vault:
         return self.root / self.files[path].on_disk
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_vault(
     root: str | Path,
     config: Config | None = None,
@@ -314,25 +327,28 @@ def load_vault(
         raise VaultnetError(f"vault not found: {root}")
     if config is None:
         config, _ = load_config(root)
-    entries, problems = walk_vault(root, config)
-    parsed = [entry for entry in entries if entry.kind != "attachment"]
-    if cache and reader is None:
-        from vaultnet.cache import cached_reader
+    # Loading allocates millions of small, long-lived objects (records, links, the index) and
+    # no garbage cycles; the cyclic GC would walk them again and again (3x the warm load time).
+    with _collector_paused():
+        entries, problems = walk_vault(root, config)
+        parsed = [entry for entry in entries if entry.kind != "attachment"]
+        if cache and reader is None:
+            from vaultnet.cache import cached_reader
 
-        reader = cached_reader(config)
-    records = (reader or read_all)(root, parsed, config.max_file_bytes)
-    notes: dict[str, NoteRecord] = {}
-    canvases: dict[str, CanvasRecord] = {}
-    for record in records:
-        if isinstance(record, NoteRecord):
-            notes[record.path] = record
-        else:
-            canvases[record.path] = record
-    return Vault(
-        root=root,
-        config=config,
-        files={entry.path: entry for entry in entries},
-        notes=notes,
-        canvases=canvases,
-        problems=problems,
-    )
+            reader = cached_reader(config)
+        records = (reader or read_all)(root, parsed, config.max_file_bytes)
+        notes: dict[str, NoteRecord] = {}
+        canvases: dict[str, CanvasRecord] = {}
+        for record in records:
+            if isinstance(record, NoteRecord):
+                notes[record.path] = record
+            else:
+                canvases[record.path] = record
+        return Vault(
+            root=root,
+            config=config,
+            files={entry.path: entry for entry in entries},
+            notes=notes,
+            canvases=canvases,
+            problems=problems,
+        )
