@@ -88,6 +88,10 @@ class LintContext:
         self.only = only
         self._lines: dict[str, list[str]] = {}
 
+    def selected(self, path: str) -> bool:
+        """Whether findings in `path` are reported; rules skip costly work for the others."""
+        return self.only is None or _selected(path, self.only)
+
     @cached_property
     def resolved_links(self) -> list[ResolvedLink]:
         """The links findings may be reported on: all, or those of the files being linted."""

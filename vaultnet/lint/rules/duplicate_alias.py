@@ -34,6 +34,8 @@ def check(context: LintContext) -> Iterator[Hit]:
         if len(claims) < 2:
             continue
         for path, alias in claims:
+            if not context.selected(path):
+                continue  # finding its position reads the note
             others = " and ".join(repr(other) for other, _ in claims if other != path)
             line, col = _position(context, path, alias)
             yield Hit(path, line, col, f"alias {alias!r} is also an alias of {others}")
