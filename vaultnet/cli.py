@@ -15,6 +15,7 @@ import click
 
 from vaultnet import __version__
 from vaultnet.errors import VaultnetError
+from vaultnet.progress import status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -113,12 +114,14 @@ def load(vault_path: Path, config_file: Path | None) -> Any:
         with pywarnings.catch_warnings(record=True) as caught:
             pywarnings.simplefilter("always", CacheWarning)
             try:
-                if use_cache:
-                    vault = load_vault(vault_path, config, cache=True)
-                else:
-                    from vaultnet.parallel import parallel_reader
+                with status(f"vaultnet: reading {vault_path}…", sys.stderr,
+                            enabled=not ctx.obj["quiet"]):
+                    if use_cache:
+                        vault = load_vault(vault_path, config, cache=True)
+                    else:
+                        from vaultnet.parallel import parallel_reader
 
-                    vault = load_vault(vault_path, config, reader=parallel_reader)
+                        vault = load_vault(vault_path, config, reader=parallel_reader)
             finally:
                 gc.freeze()
                 gc.enable()
