@@ -1,7 +1,6 @@
 """The parse cache in `.vaultnet/`: same results with and without it, whatever happens."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import pickle
 import shutil
@@ -16,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vaultnet import cache
+from vaultkit import vault_generator
+
 from vaultnet.cli import main
 from vaultnet.export import dumps, links_json, notes_json
 from vaultnet.lint.engine import lint_vault
@@ -27,15 +28,6 @@ EXAMPLE = ROOT / "examples" / "vault"
 OLD_NS = 1_600_000_000 * 10**9  # 2020: far from "now", so the stat is trusted, not racy
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location(
-        "generate_vault", ROOT / "benchmarks" / "generate_vault.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _outputs(root: Path, *, use_cache: bool) -> tuple[str, str, str]:
@@ -170,7 +162,7 @@ def test_a_touched_file_with_the_same_bytes_reuses_its_record(example: Path) -> 
 
 
 def test_two_concurrent_runs_both_succeed(example: Path) -> None:
-    _generator().generate(example / "gen", 120, seed=3)
+    vault_generator().generate(example / "gen", 120, seed=3)
     expected = subprocess.run(
         [sys.executable, "-m", "vaultnet", "-q", "lint", str(example), "--format", "json",
          "--no-cache"], capture_output=True, text=True, check=False,
@@ -207,7 +199,7 @@ _operation = st.tuples(
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("generated") / "vault"
-    _generator().generate(root, 60, seed=7)
+    vault_generator().generate(root, 60, seed=7)
     _age(root)
     return root
 

@@ -1,9 +1,9 @@
 """Parsing in a process pool gives exactly the single-process records, in the same order."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from vaultkit import vault_generator
 
 from vaultnet.cache import read_hashed_all
 from vaultnet.config import Config
@@ -11,18 +11,9 @@ from vaultnet.export import dumps, links_json
 from vaultnet.parallel import parallel_hashed_reader, parallel_reader
 from vaultnet.vault import load_vault, read_all, walk_vault
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _generate(root: Path, notes: int) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "generate_vault", ROOT / "benchmarks" / "generate_vault.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    module.generate(root, notes, seed=11)
+    vault_generator().generate(root, notes, seed=11)
 
 
 def test_parallel_and_single_process_records_are_identical(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from typing import Sequence
 
 import pytest
 
+from vaultkit import write_vault as make
+
 from vaultnet.config import Config
 from vaultnet.errors import VaultnetError
 from vaultnet.records import CanvasRecord, NoteRecord
@@ -17,15 +19,6 @@ from vaultnet.resolve import ResolvedLink, block_exists, heading_chain_exists, u
 from vaultnet.vault import FileEntry, Vault, load_vault, read_and_parse, walk_vault
 
 
-def make(root: Path, files: dict[str, str | bytes]) -> Path:
-    for path, content in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    return root
 
 
 def paths(root: Path, config: Config | None = None) -> list[str]:

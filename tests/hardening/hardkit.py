@@ -8,21 +8,14 @@ from typing import Any
 
 import pytest
 
+from vaultkit import write_vault as make
+
 from vaultnet.cli import main
 
 # Every corpus vault also holds these two notes; the hostile file must not stop their analysis.
 GOOD = {"Good.md": "# Good\nSee [[Other]] and #ok\n", "Other.md": "# Other\n"}
 
 
-def make(root: Path, files: dict[str, str | bytes]) -> Path:
-    for path, content in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8", newline="")
-    return root
 
 
 @dataclass

@@ -4,20 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
+from vaultkit import write_vault
+
 from vaultnet.config import load_config
 from vaultnet.lint.engine import Finding, lint_vault
 from vaultnet.vault import load_vault
-
-
-def write_vault(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    """Create `files` (vault path -> text or bytes) under `root`; text is written as UTF-8, LF."""
-    root.mkdir(parents=True, exist_ok=True)
-    for path, content in files.items():
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        target.write_bytes(data)
-    return root
 
 
 def lint(root: Path, files: Mapping[str, str | bytes] | None = None, **options: object) -> list[Finding]:
