@@ -8,7 +8,6 @@ files that share the link's file name.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -250,13 +249,8 @@ _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 _JS_SPACES = re.compile(f"[{_JS_SPACE}]+")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def normalize_heading(text: str) -> str:
-    """A heading or a link's heading piece as Obsidian compares them (R19).
-
-    Cached: every heading link walks its target's headings, so the goal note's headings are
-    normalised once per link otherwise (half a million calls on a 10k-note vault's report).
-    """
+    """A heading or a link's heading piece as Obsidian compares them (R19)."""
     spaced = _JS_SPACES.sub(" ", _HEADING_PUNCTUATION.sub(" ", text))
     return spaced.strip(" ").lower()
 
