@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any, Callable
 
 from vaultnet.records import CanvasRecord, Link, Problem
+from vaultnet.text import decode_text
 
 __all__ = ["parse_canvas"]
 
@@ -48,7 +49,7 @@ def _located_decoder() -> json.JSONDecoder:
 def parse_canvas(path: str, data: bytes, *, max_bytes: int = 10_000_000) -> CanvasRecord:
     """The links of one canvas file; never raises (bad files give an `unreadable-file` problem)."""
     record = CanvasRecord(path=path)
-    text, why = _decode(data, max_bytes)
+    text, why = decode_text(data, max_bytes)
     if text is None:
         record.problems.append(Problem("unreadable-file", 1, 1, why))
         return record
@@ -114,12 +115,3 @@ def _line_starts(text: str) -> list[int]:
         position = text.find("\n", position + 1)
     return starts
 
-
-def _decode(data: bytes, max_bytes: int) -> tuple[str | None, str]:
-    if len(data) > max_bytes:
-        return None, f"file is larger than {max_bytes} bytes ({len(data)} bytes)"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, f"file is not valid UTF-8 (byte {error.start})"
-    return text.removeprefix("\ufeff"), ""

@@ -12,6 +12,7 @@ from vaultnet.frontmatter import read_frontmatter
 from vaultnet.records import NoteRecord, Problem
 from vaultnet.syntax import obsidian_plugin
 from vaultnet.syntax.extract import collect
+from vaultnet.text import decode_text
 
 __all__ = ["MARKDOWN", "MAX_NESTING", "parse_note"]
 
@@ -36,7 +37,7 @@ MARKDOWN = build_markdown()
 def parse_note(path: str, data: bytes, *, max_bytes: int = 10_000_000) -> NoteRecord:
     """Everything one note contributes, positions 1-based (lines) and in code points."""
     record = NoteRecord(path=path)
-    text, why_unreadable = _decode(data, max_bytes)
+    text, why_unreadable = decode_text(data, max_bytes)
     if text is None:
         record.problems.append(Problem("unreadable-file", 1, 1, why_unreadable))
         return record
@@ -73,17 +74,3 @@ def parse_note(path: str, data: bytes, *, max_bytes: int = 10_000_000) -> NoteRe
     return record
 
 
-def _decode(data: bytes, max_bytes: int) -> tuple[str | None, str]:
-    """The note's text with BOM removed and line breaks as `\\n`, or why it cannot be read."""
-    if len(data) > max_bytes:
-        return None, f"file is larger than {max_bytes} bytes ({len(data)} bytes)"
-    if b"\x00" in data:
-        return None, "file contains NUL bytes (binary, not a text note)"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return None, f"file is not valid UTF-8 (byte {error.start})"
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    # markdown-it normalises line breaks the same way; positions then agree.
-    return text.replace("\r\n", "\n").replace("\r", "\n"), ""
