@@ -66,3 +66,18 @@ def test_property_link_position() -> None:
     assert [(l.kind, l.line, l.col, l.property) for l in record.links] == [
         ("property", 2, 5, "up"), ("property", 4, 5, "list.0"), ("wikilink", 6, 1, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("src", "expected"),
+    [
+        # Found by hypothesis: markdown-it-py's str.strip() drops a leading NBSP-only line.
+        ("\xa0\n[[A|B]]", (2, 1)),
+        ("> \xa0\n> [[A|B]]", (2, 3)),
+        ("\u3000\n\u3000\nx [[A]]", (3, 3)),
+    ],
+)
+def test_lines_of_unicode_spaces_before_a_paragraph(src, expected):
+    (link,) = parse_note("S.md", src.encode("utf-8")).links
+    assert (link.line, link.col) == expected
+    assert src.split("\n")[link.line - 1][link.col - 1:].startswith(link.raw)

@@ -21,6 +21,11 @@ class InlineLocator:
 
     def __init__(self, content: str, first_line: int, lines: list[str]) -> None:
         self._content = content
+        # markdown-it-py strips paragraph content with Python's str.strip(), which also drops
+        # leading lines made only of Unicode spaces (NBSP, U+3000) that CommonMark keeps as
+        # text: the content then starts on a later source line than the block's map says.
+        while first_line + 1 < len(lines) and _only_spaces(lines[first_line]):
+            first_line += 1
         self._first_line = first_line  # 0-based index of the token's first source line
         self._lines = lines
         self._starts = [0]
@@ -56,6 +61,11 @@ class InlineLocator:
                 at = max(source.rfind(tail), 0)
             self._shift[index] = at - (len(piece) - len(tail))
         return self._shift[index]
+
+
+def _only_spaces(line: str) -> bool:
+    """A source line that str.strip() erases once its container prefix (`>`) is cut."""
+    return not line.lstrip(" \t>").strip()
 
 
 class RowLocator:
