@@ -167,3 +167,47 @@ def test_recursive_alias_is_invalid() -> None:
 def test_frontmatter_lines_are_not_body() -> None:
     record = fm("x: '[[No]] #no'\n# not a heading")
     assert record.links == [] and record.tags == [] and record.headings == []
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    # 99 brackets under the top-level mapping make 100 levels: the most a frontmatter may nest.
+    record = fm("a: " + "[" * 99 + "1, 2" + "]" * 99)
+    assert record.problems == [] and record.frontmatter_error is None
+    value = record.properties["a"] if record.properties else None
+    for _ in range(98):
+        assert isinstance(value, list) and len(value) == 1
+        value = value[0]
+    assert value == [1, 2]
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 100_000,  # libyaml's C composer used to segfault on this
+    "a: " + "[" * 100_000 + "]" * 100_000,
+    "a: " + "{a: " * 100_000,
+])
+def test_deep_nesting_is_one_finding_not_a_crash(text: str) -> None:
+    record = fm(text)
+    assert record.properties is None
+    assert [(p.rule, p.line, p.message) for p in record.problems] == [
+        ("invalid-frontmatter", 2, "invalid YAML: nested deeper than 100 levels")]
+
+
+# Duplicate keys: obsidian-semantics.md leaves Obsidian's behaviour open (§4) and contracts.md
+# has no rule, so PyYAML's last-wins stays; properties, tags, aliases and links all agree on it.
+@pytest.mark.parametrize("body, properties, tags, aliases, links", [
+    ("tags: [a]\ntags: [b]", {"tags": ["b"]}, ["#b"], [], []),
+    ("aliases: [X]\naliases: [Y]", {"aliases": ["Y"]}, [], ["Y"], []),
+    ('up: "[[A]]"\nup: "[[B]]"', {"up": "[[B]]"}, [], [], [("up", "B", 3)]),
+    ('p:\n  q: "[[A]]"\n  q: "[[B]]"', {"p": {"q": "[[B]]"}}, [], [], [("p.q", "B", 4)]),
+    # Keys differing in case are two properties; `tags` in any case reads the first spelling.
+    ("tags: [a]\nTags: [b]\ntags: [c]", {"tags": ["c"], "Tags": ["b"]}, ["#c"], [], []),
+])
+def test_duplicate_keys_last_wins(body: str, properties: dict[str, object], tags: list[str],
+                                  aliases: list[str], links: list[tuple[str, str, int]]) -> None:
+    for _ in range(2):  # deterministic: the same answer every time
+        record = fm(body)
+        assert record.properties == properties
+        assert [t.name for t in record.tags] == tags
+        assert record.aliases == aliases
+        assert [(l.property, l.target, l.line) for l in record.links] == links
+        assert record.problems == [] and record.frontmatter_error is None

@@ -3,7 +3,12 @@
 The YAML is composed into nodes first, because nodes carry positions: property links and
 frontmatter tags get the line and column of their value, problems point at their key.
 Values are then constructed and converted to JSON-able data. Walking is budgeted and
-cycle-checked, so a YAML alias bomb or a recursive alias is reported, never expanded.
+cycle-checked, so a YAML alias bomb or a recursive alias is reported, never expanded; nesting
+is measured before composing, so deep brackets are reported, never recursed into.
+
+A key written twice keeps its last value (PyYAML's rule; the semantics reference leaves
+Obsidian's behaviour open): the properties, the tags and the property links all read the last
+one, so they never disagree.
 """
 from __future__ import annotations
 
@@ -21,6 +26,10 @@ from vaultnet.syntax.yaml_loader import ObsidianYamlLoader
 
 STR_TAG = "tag:yaml.org,2002:str"
 MAX_WALK = 100_000  # node visits, counting every repeat of an aliased node
+MAX_DEPTH = 100  # nested collections, the top-level mapping included (the body's limit too)
+# Every collection the parser opens needs one of these characters, so text with fewer of them
+# cannot nest deeper than MAX_DEPTH and skips the measuring pass.
+_NESTING_CHARS = "[{-?:"
 _LEGACY_KEYS = {"alias": "aliases", "tag": "tags", "cssclass": "cssclasses"}
 
 
@@ -84,10 +93,41 @@ def read_frontmatter(lines: list[str]) -> Frontmatter:
 
 
 def _load(text: str) -> tuple[yaml.Node | None, Any]:
+    _check_depth(text)
     loader = ObsidianYamlLoader(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+class _TooDeep(yaml.MarkedYAMLError):
+    """Collections nested deeper than MAX_DEPTH; the mark is the first one too deep."""
+
+
+def _check_depth(text: str) -> None:
+    """Raise _TooDeep before composing text that nests deeper than MAX_DEPTH.
+
+    libyaml's composer (PyYAML's C loader) recurses in C once per level: some 30 000 `[`
+    overflow the C stack and kill the process with a segfault, which no `except` can catch
+    (the pure-Python composer raises RecursionError instead). The parser below it keeps an
+    explicit stack, so counting its events is safe at any depth.
+    """
+    if sum(text.count(char) for char in _NESTING_CHARS) < MAX_DEPTH:
+        return
+    loader = ObsidianYamlLoader(text)
+    try:
+        depth = 0
+        while not loader.check_event(yaml.StreamEndEvent):
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _TooDeep(problem=f"nested deeper than {MAX_DEPTH} levels",
+                                   problem_mark=event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     finally:
         loader.dispose()
 
@@ -148,12 +188,18 @@ def _key_text(key: Any) -> str:
     return str(key)
 
 
-def _top_level(node: yaml.MappingNode, name: str) -> list[tuple[yaml.Node, yaml.Node]]:
-    return [
-        (key, value)
-        for key, value in node.value
-        if isinstance(key, yaml.ScalarNode) and key.value.lower() == name
-    ]
+def _top_level(node: yaml.MappingNode, name: str) -> yaml.Node | None:
+    """The value of the first key spelled `name` in any case, as the constructed dict has it.
+
+    A key repeated exactly keeps its last value, in the place of its first (a Python dict);
+    `_aliases` picks from that dict, so tags and aliases follow one rule.
+    """
+    spelled = [key.value for key, _ in node.value
+               if isinstance(key, yaml.ScalarNode) and key.value.lower() == name]
+    if not spelled:
+        return None
+    return [value for key, value in node.value
+            if isinstance(key, yaml.ScalarNode) and key.value == spelled[0]][-1]
 
 
 def _aliases(data: dict[Any, Any]) -> list[str]:
@@ -167,10 +213,9 @@ def _aliases(data: dict[Any, Any]) -> list[str]:
 
 def _tags(node: yaml.MappingNode) -> list[Tag]:
     """R31: `tags` (any case); string entries trimmed, `#` added, entries with spaces dropped."""
-    found = _top_level(node, "tags")
-    if not found:
+    value = _top_level(node, "tags")
+    if value is None:
         return []
-    value = found[0][1]
     items = value.value if isinstance(value, yaml.SequenceNode) else [value]
     tags: list[Tag] = []
     for item in items:
@@ -215,8 +260,11 @@ class _Walker:
             for index, item in enumerate(node.value):
                 self._visit(item, f"{key}.{index}" if key else str(index), on_path)
         elif isinstance(node, yaml.MappingNode):
-            for key_node, value in node.value:
-                if isinstance(key_node, yaml.ScalarNode):
+            # A repeated key's earlier values are not properties (last wins), so no links.
+            last = {k.value: n for n, (k, _) in enumerate(node.value)
+                    if isinstance(k, yaml.ScalarNode)}
+            for index, (key_node, value) in enumerate(node.value):
+                if isinstance(key_node, yaml.ScalarNode) and last[key_node.value] == index:
                     name = key_node.value
                     self._visit(value, f"{key}.{name}" if key else name, on_path)
         on_path.discard(id(node))

@@ -211,3 +211,23 @@ def test_broken_user_template_stops_the_run_cleanly(case: str, lang: str, tmp_pa
     shutil.rmtree(tmp_path / REPORTS)
     assert cli("report", str(tmp_path), "--today", TODAY, "--lang", lang).code == 2
     assert not (tmp_path / REPORTS).exists()
+
+
+@pytest.mark.parametrize("frontmatter", [
+    "vaultnet: generated\ngenerated: 2023-02-30\n",  # PyYAML raises ValueError, not YAMLError
+    "vaultnet: generated\na: " + "[" * 5_000 + "]" * 5_000 + "\n",  # RecursionError
+])
+def test_unreadable_report_file_is_refused_in_one_line(frontmatter: str, tmp_path: Path,
+                                                      cli: Cli) -> None:
+    for path, content in SIMPLE.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, "utf-8")
+    (tmp_path / REPORTS).mkdir()
+    squatter = tmp_path / REPORTS / "Reach-out.md"
+    squatter.write_text(f"---\n{frontmatter}---\nmine\n", "utf-8")
+    run = cli("report", str(tmp_path), "--today", TODAY, "--lang", "en")
+    assert run.code == 1
+    assert run.err.splitlines() == [
+        "error: vaultnet/Reach-out.md: refused, it exists and is not a vaultnet report "
+        "(no `vaultnet: generated`); left untouched"]
+    assert squatter.read_text("utf-8") == f"---\n{frontmatter}---\nmine\n"

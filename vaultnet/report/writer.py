@@ -110,7 +110,10 @@ def _load_properties(frontmatter: str | None) -> dict[str, Any] | None:
         return None
     try:
         data = yaml.safe_load(frontmatter)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):
+        # Any file in the report folder is read here: an impossible date (`2023-02-30`) raises
+        # ValueError and deep nesting RecursionError (the pure-Python loader). Such a file is
+        # simply not a report vaultnet wrote, so it is refused with one line, not a traceback.
         return None
     return data if isinstance(data, dict) else None
 
