@@ -73,7 +73,8 @@ def collect(tokens: list[Token], lines: list[str], max_nesting: int) -> BodyFact
 
 def _row_cells(tokens: list[Token], tr_open: int) -> list[str]:
     cells: list[str] = []
-    for token in tokens[tr_open + 1 :]:
+    for index in range(tr_open + 1, len(tokens)):  # not a slice: that copies the rest per row
+        token = tokens[index]
         if token.type == "tr_close":
             break
         if token.type == "inline":
