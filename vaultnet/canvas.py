@@ -14,7 +14,7 @@ import unicodedata
 from typing import Any, Callable
 
 from vaultnet.records import CanvasRecord, Link, Problem
-from vaultnet.text import decode_text
+from vaultnet.text import DEFAULT_MAX_FILE_BYTES, decode_text
 
 __all__ = ["parse_canvas"]
 
@@ -46,7 +46,9 @@ def _located_decoder() -> json.JSONDecoder:
     return decoder
 
 
-def parse_canvas(path: str, data: bytes, *, max_bytes: int = 10_000_000) -> CanvasRecord:
+def parse_canvas(
+    path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> CanvasRecord:
     """The links of one canvas file; never raises (bad files give an `unreadable-file` problem)."""
     record = CanvasRecord(path=path)
     text, why = decode_text(data, max_bytes)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from vaultnet.errors import ConfigError
+from vaultnet.text import DEFAULT_MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     import pathspec
@@ -41,7 +42,6 @@ LANGUAGES = ("ru", "en")
 # Shown in the effective configuration; the walk skips every dot-named file and folder anyway
 # (R18: Obsidian does not index them).
 ALWAYS_EXCLUDED = (".obsidian/", ".trash/", ".git/", ".vaultnet/")
-DEFAULT_MAX_FILE_BYTES = 10_000_000
 
 
 def _frozen_spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec | None:

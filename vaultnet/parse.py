@@ -12,7 +12,7 @@ from vaultnet.frontmatter import read_frontmatter
 from vaultnet.records import NoteRecord, Problem
 from vaultnet.syntax import obsidian_plugin
 from vaultnet.syntax.extract import collect
-from vaultnet.text import decode_text
+from vaultnet.text import DEFAULT_MAX_FILE_BYTES, decode_text
 
 __all__ = ["MARKDOWN", "MAX_NESTING", "parse_note"]
 
@@ -34,7 +34,9 @@ def build_markdown() -> MarkdownIt:
 MARKDOWN = build_markdown()
 
 
-def parse_note(path: str, data: bytes, *, max_bytes: int = 10_000_000) -> NoteRecord:
+def parse_note(
+    path: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> NoteRecord:
     """Everything one note contributes, positions 1-based (lines) and in code points."""
     record = NoteRecord(path=path)
     text, why_unreadable = decode_text(data, max_bytes)

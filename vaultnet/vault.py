@@ -26,6 +26,7 @@ from vaultnet.resolve import (
     ResolvedLink,
     resolve_linkpath,
 )
+from vaultnet.text import DEFAULT_MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -179,7 +180,9 @@ def _reason(error: OSError) -> str:
 # Reading and parsing
 
 
-def read_file(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> bytes | Record:
+def read_file(
+    root: Path, entry: FileEntry, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> bytes | Record:
     """The bytes of a note or canvas, read once; or, when they cannot be had, a record that
     names why (too large, unreadable). Never raises for a bad file."""
     if entry.kind == "attachment":
@@ -198,7 +201,9 @@ def read_file(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> b
     return record
 
 
-def parse_file(entry: FileEntry, data: bytes, *, max_bytes: int = 10_000_000) -> Record:
+def parse_file(
+    entry: FileEntry, data: bytes, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Record:
     """Parse bytes already read as the note or canvas `entry` names."""
     # Imported here, not at the top: a warm run served from the cache never parses, and
     # markdown-it-py plus PyYAML are half of the CLI's import time.
@@ -211,7 +216,9 @@ def parse_file(entry: FileEntry, data: bytes, *, max_bytes: int = 10_000_000) ->
     return parse_canvas(entry.path, data, max_bytes=max_bytes)
 
 
-def read_and_parse(root: Path, entry: FileEntry, *, max_bytes: int = 10_000_000) -> Record:
+def read_and_parse(
+    root: Path, entry: FileEntry, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Record:
     """Read one note or canvas (once, as bytes) and parse it; never raises for a bad file.
 
     Depends only on the file's bytes and `max_bytes`, so it can run in a worker process and

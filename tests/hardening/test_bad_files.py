@@ -147,7 +147,7 @@ def test_empty_file(tmp_path: Path, cli: Cli) -> None:
 def test_twenty_megabyte_note_is_refused_by_size_without_reading(
     tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Decision: notes above `max_file_bytes` (10 MB by default) are refused before reading.
+    # Decision: notes above `max_file_bytes` (1 MB by default) are refused before reading.
     vault = make(tmp_path, {**GOOD})
     with open(vault / "Huge.md", "wb") as stream:
         stream.truncate(20_000_000)  # sparse: fast to make, all NULs (never read anyway)
@@ -162,7 +162,7 @@ def test_twenty_megabyte_note_is_refused_by_size_without_reading(
     run = cli("lint", str(vault), "--format", "json")
     assert time.perf_counter() - started < 5
     assert findings(run) == [("Huge.md", 1, 1, "unreadable-file")]
-    assert "larger than 10000000 bytes (20000000 bytes)" in run.json()[0]["message"]
+    assert "larger than 1000000 bytes (20000000 bytes)" in run.json()[0]["message"]
     assert run.code == 1
     good_notes_analysed(cli, vault)
 
