@@ -23,11 +23,11 @@ MAX_NESTING = 100
 
 def build_markdown() -> MarkdownIt:
     """CommonMark + raw HTML (R23) + GFM tables (R26) + the Obsidian plugins."""
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    md = MarkdownIt("commonmark", {"html": True})
     md.enable("table")
     # Only tokens are needed: text_join merely merges text tokens for renderers.
     md.core.ruler.disable("text_join")
-    md.use(obsidian_plugin)
+    md.use(obsidian_plugin, MAX_NESTING)
     return md
 
 
@@ -61,7 +61,7 @@ def parse_note(
             Problem("unreadable-file", 1, 1, "the note is nested too deeply to be parsed")
         )
         return record
-    body = collect(tokens, body_lines, MAX_NESTING)
+    body = collect(tokens, body_lines)
     if body.too_deep_at:
         record.problems.append(
             Problem(

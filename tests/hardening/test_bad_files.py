@@ -227,12 +227,8 @@ def test_two_hundred_thousand_lines(tmp_path: Path, cli: Cli) -> None:
     ("text", "line"),
     [
         (">" * 10_000 + " [[x]]\n\n[[Other]]\n", 1),
-        pytest.param("- " * 10_000 + " [[x]]\n\n[[Other]]\n", 1, marks=pytest.mark.xfail(
-            strict=True, reason="defect left open: a list cut at maxNesting drops the rest "
-            "of the note (markdown-it stops the block parse), quotes do not")),
-        pytest.param(
-            "".join("  " * depth + "- item\n" for depth in range(300)) + "\n[[Other]]\n", 50,
-            marks=pytest.mark.xfail(strict=True, reason="same open defect as lists-one-line")),
+        ("- " * 10_000 + " [[x]]\n\n[[Other]]\n", 1),
+        ("".join("  " * depth + "- item\n" for depth in range(300)) + "\n[[Other]]\n", 50),
         ("".join("> " * depth + "q\n" for depth in range(1, 300)) + "\n\n[[Other]]\n", 100),
     ],
     ids=["quotes-one-line", "lists-one-line", "nested-list-lines", "nested-quote-lines"],

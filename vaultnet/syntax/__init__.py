@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vaultnet.syntax.comments import comments_plugin
+from vaultnet.syntax.depth import depth_plugin
 from vaultnet.syntax.math import math_plugin
 from vaultnet.syntax.mdlinks import mdlinks_plugin
 from vaultnet.syntax.tags import tags_plugin
@@ -19,8 +20,10 @@ if TYPE_CHECKING:
 __all__ = ["obsidian_plugin"]
 
 
-def obsidian_plugin(md: MarkdownIt) -> None:
-    """Wikilinks/embeds, inline tags, `%%` directives, raw Markdown links, math (R23)."""
+def obsidian_plugin(md: MarkdownIt, max_nesting: int) -> None:
+    """Wikilinks/embeds, inline tags, `%%` directives, raw Markdown links, math (R23), and a
+    nesting cut that keeps what follows a too-deep list."""
+    md.use(depth_plugin, max_nesting)
     md.use(math_plugin)
     md.use(mdlinks_plugin)
     md.use(wikilinks_plugin)

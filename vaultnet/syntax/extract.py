@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from vaultnet.records import Block, Heading, Link, Suppression, Tag
-from vaultnet.syntax import comments, tags, wikilinks
+from vaultnet.syntax import comments, depth, tags, wikilinks
 from vaultnet.syntax.linktext import clean_linkpath, decode_uri, split_embed_size, split_subpath
 from vaultnet.syntax.positions import CellLocator, InlineLocator, RowLocator
 
@@ -23,7 +23,6 @@ _BLOCK_ID = re.compile(r"[A-Za-z0-9-]+")
 _INTERESTING = frozenset(
     {wikilinks.TOKEN_TYPE, tags.TOKEN_TYPE, comments.TOKEN_TYPE, "link_open", "image"}
 )
-_NESTED_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
 class Locator(Protocol):
@@ -41,7 +40,7 @@ class BodyFacts:
     too_deep_at: int = 0  # first line where markdown-it's nesting limit cut content off
 
 
-def collect(tokens: list[Token], lines: list[str], max_nesting: int) -> BodyFacts:
+def collect(tokens: list[Token], lines: list[str]) -> BodyFacts:
     facts = BodyFacts()
     row: RowLocator | None = None
     row_cells: list[str] = []
@@ -66,7 +65,7 @@ def collect(tokens: list[Token], lines: list[str], max_nesting: int) -> BodyFact
         elif kind == "tr_open":
             row, cell = None, 0
             row_cells = _row_cells(tokens, index)
-        elif kind in _NESTED_CONTAINERS and token.level >= max_nesting - 1 and token.map:
+        elif kind == depth.TOKEN_TYPE and token.map:
             facts.too_deep_at = facts.too_deep_at or token.map[0] + 1
     return facts
 
