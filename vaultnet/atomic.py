@@ -35,11 +35,14 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temp_name, mode)
         os.replace(temp_name, target)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(temp_name)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError) and error.filename is None:
+            # A full disk fails in write/fsync, which name no file; the user needs to know which.
+            raise OSError(error.errno, error.strerror, str(target)) from error
         raise
     _fsync_folder(target.parent)
 

@@ -7,6 +7,7 @@ on-disk spelling is kept for reading). Each note is read once, as bytes, and par
 """
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import stat
@@ -26,7 +27,7 @@ from vaultnet.resolve import (
     ResolvedLink,
     resolve_linkpath,
 )
-from vaultnet.text import DEFAULT_MAX_FILE_BYTES
+from vaultnet.text import DEFAULT_MAX_FILE_BYTES, decode_text
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -294,10 +295,13 @@ class Vault:
 
     def read_text(self, path: str) -> str:
         """A note's text as the parser saw it: UTF-8, BOM removed, line breaks as `\\n`."""
-        entry = self.files[path]
-        data = (self.root / entry.on_disk).read_bytes()
-        text = data.decode("utf-8").removeprefix("\ufeff")
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        on_disk = self.root / self.files[path].on_disk
+        limit = self.config.max_file_bytes
+        with open(on_disk, "rb") as stream:  # bounded: the file may have grown since the parse
+            text, why_unreadable = decode_text(stream.read(limit + 1), limit)
+        if text is None:  # changed since it was parsed; callers treat it like a vanished file
+            raise OSError(errno.EIO, why_unreadable, str(on_disk))
+        return text
 
     def on_disk(self, path: str) -> Path:
         """The file's location on disk (its real spelling, which may differ from the NFC path)."""

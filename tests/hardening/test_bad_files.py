@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import time
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -426,3 +427,28 @@ def test_folder_deleted_between_listing_and_reading(tmp_path: Path) -> None:
         loaded = load_vault(vault, Config())
     assert [(path, p.rule) for path, p in loaded.problems] == [("Gone", "unreadable-file")]
     assert sorted(loaded.notes) == ["Good.md", "Other.md"]
+
+
+@pytest.mark.parametrize("change", ["made-binary", "grown", "deleted"])
+def test_note_changed_after_parsing_is_not_reread_unbounded(tmp_path: Path, change: str) -> None:
+    # Lint's line lookups and the network model read a note's text again after the parse;
+    # a note that grew, turned binary or vanished meanwhile is skipped there, never a crash,
+    # and never read beyond the size limit.
+    vault = make(tmp_path, {**GOOD, "Moving.md": "# M\n- [ ] task [[Nowhere]]\n"})
+    loaded = load_vault(vault, Config(max_file_bytes=1000))
+    moving = vault / "Moving.md"
+    if change == "made-binary":
+        moving.write_bytes(b"\x00\x01binary")
+    elif change == "grown":
+        moving.write_bytes(b"a" * 5000)
+    else:
+        moving.unlink()
+    with pytest.raises(OSError) as raised:
+        loaded.read_text("Moving.md")
+    assert raised.value.filename == str(moving)
+    from vaultnet.lint.engine import lint_vault
+    from vaultnet.network import build_model
+
+    rules = {(f.path, f.rule) for f in lint_vault(loaded)}
+    assert ("Moving.md", "unresolved-link") in rules
+    build_model(loaded, today=date(2026, 11, 28))
