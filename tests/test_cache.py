@@ -238,6 +238,19 @@ def test_cached_runs_equal_fresh_runs_after_random_changes(
     root = tmp_path_factory.mktemp("case") / "vault"
     shutil.copytree(generated, root, copy_function=shutil.copy2)
     _outputs(root, use_cache=True)  # prime the cache
+    _cli_lint(root)  # and the lint memo
     for step, (operation, pick) in enumerate(operations):
         _apply(root, operation, pick, step)
         assert _outputs(root, use_cache=True) == _outputs(root, use_cache=False), operations
+        # The CLI also reuses the last whole-vault findings when the walk is unchanged.
+        assert _cli_lint(root) == _cli_lint(root, "--no-cache") == _cli_lint(root), operations
+
+
+def _cli_lint(root: Path, *args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["-q", "lint", str(root), "--format", "json", *args])
+    return code, out.getvalue()

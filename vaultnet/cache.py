@@ -42,6 +42,8 @@ __all__ = [
     "cached_reader",
     "read_hashed",
     "read_hashed_all",
+    "read_verified",
+    "write_verified",
 ]
 
 CACHE_DIR = ".vaultnet"
@@ -154,26 +156,9 @@ class _Store:
 
 def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
     """The cached entries, or {} when there is no usable cache (warning when it is damaged)."""
-    try:
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        return {}
-    except OSError as error:
-        _warn(f"cannot read the cache {path}: {error.strerror}; running without it")
-        return {}
-    header = len(MAGIC) + DIGEST_SIZE
-    if not blob.startswith(MAGIC) or len(blob) < header:
-        _warn(f"{path} is not a vaultnet cache; discarded")
-        return {}
-    payload = blob[header:]
-    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != blob[len(MAGIC) : header]:
-        _warn(f"{path} is damaged (checksum mismatch); discarded")
-        return {}
     # (load_vault pauses the cyclic GC around this: unpickling allocates ~10 objects a link.)
-    try:
-        store = pickle.loads(payload)
-    except Exception as error:  # noqa: BLE001 - whatever unpickling raises, the file is unusable
-        _warn(f"{path} cannot be loaded ({type(error).__name__}); discarded")
+    store = read_verified(path)
+    if store is None:
         return {}
     if not isinstance(store, _Store) or not isinstance(store.entries, dict):
         _warn(f"{path} is not a vaultnet cache; discarded")
@@ -185,9 +170,37 @@ def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
 
 def save_store(path: Path, store: _Store) -> None:
     """Write the whole cache atomically; a failure only warns (the results are already made)."""
+    write_verified(path, _dumps(store))
+
+
+def read_verified(path: Path) -> Any:
+    """The object pickled in a file of `.vaultnet/`, or None: missing, or damaged (warned)."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        _warn(f"cannot read the cache {path}: {error.strerror}; running without it")
+        return None
+    header = len(MAGIC) + DIGEST_SIZE
+    if not blob.startswith(MAGIC) or len(blob) < header:
+        _warn(f"{path} is not a vaultnet cache; discarded")
+        return None
+    payload = blob[header:]
+    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != blob[len(MAGIC) : header]:
+        _warn(f"{path} is damaged (checksum mismatch); discarded")
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception as error:  # noqa: BLE001 - whatever unpickling raises, the file is unusable
+        _warn(f"{path} cannot be loaded ({type(error).__name__}); discarded")
+        return None
+
+
+def write_verified(path: Path, payload: bytes) -> None:
+    """Write a pickle behind the magic line and its checksum, atomically; failures only warn."""
     from vaultnet.atomic import atomic_write
 
-    payload = _dumps(store)
     blob = MAGIC + hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
     try:
         folder = path.parent

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import click
 
@@ -87,23 +88,48 @@ def vault_argument(fn: F) -> F:
     )(fn)
 
 
-def load(vault_path: Path, config_file: Path | None) -> Any:
-    """Load the vault, printing configuration warnings to stderr; user errors become one line."""
+def configuration(vault_path: Path, config_file: Path | None) -> Any:
+    """The vault's configuration, its warnings printed to stderr; user errors become one line."""
     from vaultnet.config import load_config
-    from vaultnet.vault import load_vault
 
-    ctx = click.get_current_context()
     try:
         if not vault_path.is_dir():
             raise VaultnetError(f"vault not found: {vault_path}")
         config, warnings = load_config(vault_path, config_file)
-        if not ctx.obj["quiet"]:
-            for warning in warnings:
-                click.echo(f"warning: {warning}", err=True)
-        import warnings as pywarnings
+    except VaultnetError as error:
+        raise UsageProblem(str(error)) from None
+    if not click.get_current_context().obj["quiet"]:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
+    return config
 
-        from vaultnet.cache import CacheWarning
 
+@contextmanager
+def cache_warnings() -> Iterator[None]:
+    """Print the cache's warnings (a damaged or unwritable file) as one line each on stderr."""
+    import warnings
+
+    from vaultnet.cache import CacheWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CacheWarning)
+        yield
+    if not click.get_current_context().obj["quiet"]:
+        for warning in caught:
+            if issubclass(warning.category, CacheWarning):
+                click.echo(f"warning: {warning.message}", err=True)
+
+
+def load(
+    vault_path: Path, config_file: Path | None, *, config: Any = None, walked: Any = None
+) -> Any:
+    """Load the vault (with `config` and `walk_vault`'s result when the caller has them)."""
+    from vaultnet.vault import load_vault
+
+    ctx = click.get_current_context()
+    if config is None:
+        config = configuration(vault_path, config_file)
+    try:
         use_cache = not ctx.obj.get("no_cache", False)
         import gc
 
@@ -111,23 +137,21 @@ def load(vault_path: Path, config_file: Path | None) -> Any:
         # keeps every later full collection from walking them again (measured: a third of a
         # warm 10k-note `lint FILE`).
         gc.disable()
-        with pywarnings.catch_warnings(record=True) as caught:
-            pywarnings.simplefilter("always", CacheWarning)
+        with cache_warnings():
             try:
                 with status(f"vaultnet: reading {vault_path}…", sys.stderr,
                             enabled=not ctx.obj["quiet"]):
                     if use_cache:
-                        vault = load_vault(vault_path, config, cache=True)
+                        vault = load_vault(vault_path, config, cache=True, walked=walked)
                     else:
                         from vaultnet.parallel import parallel_reader
 
-                        vault = load_vault(vault_path, config, reader=parallel_reader)
+                        vault = load_vault(
+                            vault_path, config, reader=parallel_reader, walked=walked
+                        )
             finally:
                 gc.freeze()
                 gc.enable()
-        for caught_warning in caught:
-            if not ctx.obj["quiet"] and issubclass(caught_warning.category, CacheWarning):
-                click.echo(f"warning: {caught_warning.message}", err=True)
         return vault
     except VaultnetError as error:
         raise UsageProblem(str(error)) from None
@@ -280,17 +304,29 @@ def lint(
 
     quiet = ctx.obj["quiet"]
     vault_path, files = split_arguments(paths)
-    vault = load(vault_path, config_file)
+    config = configuration(vault_path, config_file)
     try:
-        only, outside = vault_paths(vault.root, files) if files else (None, [])
+        only, outside = vault_paths(vault_path, files) if files else (None, [])
     except VaultnetError as error:
         raise UsageProblem(str(error)) from None
-    for message in unknown_rule_warnings(vault.config.rules):
+    for message in unknown_rule_warnings(config.rules):
         if not quiet:
             click.echo(f"warning: {message}", err=True)
     if outside and ctx.obj["verbose"]:
         click.echo(f"{len(outside)} files outside the vault skipped", err=True)
-    findings = lint_vault(vault, only=only)
+    findings, memo = None, None
+    if not (fix or diff or ctx.obj.get("no_cache", False)):
+        from vaultnet.lint.memo import LintMemo
+
+        memo = LintMemo.walk(vault_path, config)
+        with cache_warnings():
+            findings = memo.recall(only)
+    if findings is None:
+        vault = load(vault_path, config_file, config=config, walked=memo and memo.walked)
+        findings = lint_vault(vault, only=only)
+        if memo is not None and only is None:
+            with cache_warnings():
+                memo.remember(findings)
     if diff:
         changes = fixes.fix_vault(vault, findings, write=False)
         click.echo("".join(fixes.unified_diff(change) for change in changes), nl=False)

@@ -325,13 +325,15 @@ def load_vault(
     *,
     reader: Reader | None = None,
     cache: bool = False,
+    walked: tuple[list[FileEntry], list[tuple[str, Problem]]] | None = None,
 ) -> Vault:
     """Walk the vault, parse every note and canvas once, and return the `Vault`.
 
     Without `config`, the vault's own configuration is discovered (its warnings are dropped;
     the CLI calls `load_config` itself to show them). With `cache` (and no `reader`), records
     come from `.vaultnet/` when the files are unchanged, and cold files are parsed in a
-    process pool (`vaultnet.cache`, `vaultnet.parallel`); the result is the same.
+    process pool (`vaultnet.cache`, `vaultnet.parallel`); the result is the same. `walked` is
+    what `walk_vault(root, config)` returned just before, when the caller needed it first.
     """
     root = Path(root)
     if not root.is_dir():
@@ -341,7 +343,7 @@ def load_vault(
     # Loading allocates millions of small, long-lived objects (records, links, the index) and
     # no garbage cycles; the cyclic GC would walk them again and again (3x the warm load time).
     with _collector_paused():
-        entries, problems = walk_vault(root, config)
+        entries, problems = walked if walked is not None else walk_vault(root, config)
         parsed = [entry for entry in entries if entry.kind != "attachment"]
         if cache and reader is None:
             from vaultnet.cache import cached_reader

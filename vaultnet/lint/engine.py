@@ -26,6 +26,7 @@ __all__ = [
     "Hit",
     "LintContext",
     "exit_code",
+    "in_selection",
     "lint_vault",
     "unknown_rule_warnings",
 ]
@@ -90,7 +91,7 @@ class LintContext:
 
     def selected(self, path: str) -> bool:
         """Whether findings in `path` are reported; rules skip costly work for the others."""
-        return self.only is None or _selected(path, self.only)
+        return self.only is None or in_selection(path, self.only)
 
     @cached_property
     def resolved_links(self) -> list[ResolvedLink]:
@@ -98,7 +99,7 @@ class LintContext:
         only = self.only
         if only is None:
             return self.vault.resolved_links()
-        return self.vault.resolved_links(lambda path: _selected(path, only))
+        return self.vault.resolved_links(lambda path: in_selection(path, only))
 
     @cached_property
     def unresolved_links(self) -> list[ResolvedLink]:
@@ -194,7 +195,7 @@ def lint_vault(
         if configured.get(name) == "off":
             continue
         for hit in module.check(context):
-            if only is not None and not _selected(hit.path, only):
+            if only is not None and not in_selection(hit.path, only):
                 continue
             severity = configured.get(name) or hit.severity or module.DEFAULT_SEVERITY
             finding = Finding(
@@ -206,7 +207,7 @@ def lint_vault(
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
-def _selected(path: str, only: Collection[str]) -> bool:
+def in_selection(path: str, only: Collection[str]) -> bool:
     if path in only:
         return True
     return any(chosen.endswith("/") and path.startswith(chosen) for chosen in only)

@@ -1,0 +1,115 @@
+"""The lint memo: the last whole-vault findings, reused only while the walk is unchanged."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from vaultkit import write_vault
+
+from vaultnet.lint.memo import memo_path
+
+OLD_NS = 1_600_000_000 * 10**9  # 2020: far from "now", so the stat is trusted, not racy
+FILES = {
+    "Alice.md": "---\naliases: [Al]\n---\n# Alice\nMet [[Bob#Work]] and [[Nobody]].\n",
+    "Bob.md": "# Bob\n## Work\nSee [[Alice]] ^b1\n",
+    "Carol.md": "Links [[Bob#^b1]] and [[Bob#^gone]].\n",
+}
+Run = Callable[..., tuple[int, str, str]]
+
+
+def age(root: Path, stamp: int = OLD_NS) -> None:
+    for folder, _, names in os.walk(root):
+        if ".vaultnet" not in folder:
+            for name in names:
+                os.utime(os.path.join(folder, name), ns=(stamp, stamp))
+
+
+@pytest.fixture
+def vault(tmp_path: Path) -> Path:
+    root = tmp_path / "v"
+    write_vault(root, FILES)
+    age(root)
+    return root
+
+
+def test_an_unchanged_vault_reuses_the_findings_without_reading_a_note(
+    vault: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = run("lint", vault, "--format", "json", "--no-cache")
+    first = run("lint", vault, "--format", "json")
+    assert memo_path(vault).is_file()
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a note was parsed although nothing changed")
+
+    monkeypatch.setattr("vaultnet.vault.parse_file", no_parsing)
+    monkeypatch.setattr("vaultnet.cache.load_store", no_parsing)
+    assert run("lint", vault, "--format", "json") == first == fresh
+    assert fresh[0] == 0 and '"rule": "unresolved-link"' in fresh[1]
+
+
+def test_lint_files_is_answered_from_the_memo_and_equals_a_fresh_run(vault: Path, run: Run) -> None:
+    run("lint", vault, "--format", "json")
+    for files in (["Carol.md"], ["Alice.md", "Bob.md"], ["Bob.md"]):
+        args = [vault, *(vault / name for name in files)]
+        assert run("lint", *args, "--format", "json") == run(
+            "lint", *args, "--format", "json", "--no-cache"
+        )
+
+
+def test_an_edit_a_new_file_or_a_rename_is_a_miss(vault: Path, run: Run) -> None:
+    run("lint", vault, "--format", "json")
+    (vault / "Bob.md").write_text("# Bob\n", "utf-8")  # Work and ^b1 are gone
+    age(vault, OLD_NS + 10**9)
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert out.count('"rule": "missing-heading"') == 1 and out.count('"rule": "missing-block"') == 2
+    (vault / "Nobody.md").write_text("", "utf-8")
+    age(vault, OLD_NS + 2 * 10**9)
+    assert "no note named 'Nobody'" not in run("lint", vault, "--format", "json")[1]
+    (vault / "Nobody.md").rename(vault / "Somebody.md")
+    assert "no note named 'Nobody'" in run("lint", vault, "--format", "json")[1]
+
+
+def test_a_file_modified_just_now_is_not_memoised(vault: Path, run: Run) -> None:
+    # Its mtime tick may still move (coarse file systems): the digest would not be trusted.
+    (vault / "Bob.md").write_text("# Bob\n## Work\nSee [[Alice]] ^b1\n\n", "utf-8")
+    run("lint", vault, "--format", "json")
+    assert not memo_path(vault).exists()
+    assert (vault / ".vaultnet").is_dir()  # the parse cache is written all the same
+
+
+def test_another_configuration_is_a_miss(vault: Path, run: Run) -> None:
+    run("lint", vault, "--format", "json")
+    (vault / ".vaultnet.toml").write_text('[rules]\nunresolved-link = "off"\n', "utf-8")
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert '"unresolved-link"' not in out and '"missing-block"' in out
+
+
+@pytest.mark.parametrize(
+    "damage", [lambda blob: b"garbage", lambda blob: blob[:-1] + bytes([blob[-1] ^ 1])]
+)
+def test_a_damaged_memo_is_discarded_with_one_warning(
+    vault: Path, run: Run, damage: Callable[[bytes], bytes]
+) -> None:
+    expected = run("lint", vault, "--format", "json", "--no-cache")
+    run("lint", vault, "--format", "json")
+    path = memo_path(vault)
+    path.write_bytes(damage(path.read_bytes()))
+    code, out, err = run("lint", vault, "--format", "json")
+    assert (code, out) == expected[:2]
+    assert err.count("\n") == 1 and err.startswith("warning: ") and "lint-v1.pickle" in err
+    assert run("lint", vault, "--format", "json") == expected  # rewritten: quiet again
+
+
+def test_fix_never_trusts_the_memo(vault: Path, run: Run) -> None:
+    write_vault(vault, {"Dave.md": "[[Al]]\n"})
+    age(vault)
+    assert '"rule": "alias-link"' in run("lint", vault, "--format", "json")[1]
+    # The memo holds the fixable finding; --fix must read the note and fix it for real.
+    code, out, err = run("lint", vault, "--fix")
+    assert (vault / "Dave.md").read_text("utf-8") == "[[Alice|Al]]\n"
+    assert err.startswith("fixed 1 findings in 1 files\n")
+    assert '"alias-link"' not in run("lint", vault, "--format", "json")[1]
