@@ -133,8 +133,10 @@ def test_a_cache_for_another_configuration_or_release_is_ignored(
     path = cache.cache_path(example)
     key = cache.cache_key(load_vault(example).config)
     entries = cache.load_store(path, key)
-    for entry in entries.values():
-        entry.record.links.clear() if hasattr(entry.record.links, "clear") else None
+    for entry_path, entry in list(entries.items()):
+        record = cache._stored(entry_path, entry).load()
+        record.links.clear()
+        entries[entry_path] = cache._entry(entry[0], entry[1], entry[2], record)
     cache.save_store(path, cache._Store(key, entries))
     expected = _outputs(example, use_cache=False)
     assert _outputs(example, use_cache=True) != expected  # the poison is served while valid

@@ -9,6 +9,7 @@ from vaultnet.cache import read_hashed_all
 from vaultnet.config import Config
 from vaultnet.export import dumps, links_json
 from vaultnet.parallel import parallel_hashed_reader, parallel_reader
+from vaultnet.stored import Stored
 from vaultnet.vault import load_vault, read_all, walk_vault
 
 
@@ -25,8 +26,13 @@ def test_parallel_and_single_process_records_are_identical(tmp_path: Path) -> No
     pooled = parallel_reader(tmp_path / "v", parsed, 10_000_000, processes=2, threshold=0)
     assert pooled == single
     hashed = parallel_hashed_reader(tmp_path / "v", parsed, 10_000_000, processes=2, threshold=0)
-    assert hashed == read_hashed_all(tmp_path / "v", parsed, 10_000_000)
-    assert [record for record, _ in hashed] == single
+    # Workers send records back pickled (`Stored`); loaded, they are the single-process ones.
+    assert all(isinstance(stored, Stored) for stored, _ in hashed)
+    loaded = [(stored.load(), digest) for stored, digest in hashed]  # type: ignore[union-attr]
+    assert loaded == read_hashed_all(tmp_path / "v", parsed, 10_000_000)
+    assert [record for record, _ in loaded] == single
+    assert [(s.path, s.aliases) for s, _ in hashed] == [  # type: ignore[union-attr]
+        (r.path, tuple(getattr(r, "aliases", ()))) for r in single]
 
 
 def test_load_vault_with_the_pool_matches(tmp_path: Path) -> None:

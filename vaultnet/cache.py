@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from vaultnet import __version__
+from vaultnet.stored import Stored, dump_record
 
 if TYPE_CHECKING:
     from vaultnet.config import Config
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".vaultnet"
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"vaultnet-cache\n"
 DIGEST_SIZE = 32
 # A file modified this close to the moment its stat was taken may change again within the
@@ -55,7 +56,7 @@ DIGEST_SIZE = 32
 RACY_NS = 2_000_000_000
 
 # (record, blake2b digest of the bytes parsed, or None when the file could not be read)
-Hashed = tuple["Record", "bytes | None"]
+Hashed = tuple["Record | Stored", "bytes | None"]
 HashedReader = Callable[[Path, Sequence["FileEntry"], int], list[Hashed]]
 
 
@@ -85,6 +86,15 @@ def read_hashed(root: Path, entry: FileEntry, max_bytes: int) -> Hashed:
 def read_hashed_all(root: Path, entries: Sequence[FileEntry], max_bytes: int) -> list[Hashed]:
     """The single-process `HashedReader`."""
     return [read_hashed(root, entry, max_bytes) for entry in entries]
+
+
+def read_stored_all(
+    root: Path, entries: Sequence[FileEntry], max_bytes: int
+) -> list[tuple[Stored, bytes | None]]:
+    """`read_hashed_all` with each record already pickled the fast way (`vaultnet.stored`):
+    what pool workers send back, so the parent neither unpickles nor pickles records again."""
+    return [(store_record(record), digest) for record, digest in read_hashed_all(
+        root, entries, max_bytes)]
 
 
 def _digest(data: bytes) -> bytes:
@@ -140,12 +150,11 @@ def _code_fingerprint() -> str:
 # The file
 
 
-@dataclass
-class _Entry:
-    size: int  # -1: the stat is not trusted (racy); only the hash may confirm the record
-    mtime_ns: int
-    digest: bytes | None
-    record: Record
+# Per path: (size, mtime_ns, digest, is_note, aliases, pickled record). Plain tuples: a
+# 10,000-entry file then loads in milliseconds, and records are unpickled only when used
+# (`vaultnet.stored`). size is -1 when the stat is not trusted (racy): only the hash may
+# confirm the record.
+_Entry = tuple[int, int, "bytes | None", bool, tuple[str, ...], bytes]
 
 
 @dataclass
@@ -217,39 +226,25 @@ def write_verified(path: Path, payload: bytes) -> None:
 
 
 def _dumps(store: _Store) -> bytes:
-    """Pickle with records reduced to `Class(*fields)`.
-
-    The default pickling of a frozen slotted dataclass restores it through
-    `dataclasses._dataclass_setstate`, which looks its fields up again for every object: on a
-    10,000-note vault (120,000 links) that alone took 4 s of a warm run. Calling the class
-    with its field values is several times faster and gives an equal object.
-    """
-    import io
-
-    from vaultnet import records
-
-    table = {}
-    for cls in (records.Link, records.Heading, records.Block, records.Tag, records.Problem,
-                records.Suppression, records.NoteRecord, records.CanvasRecord):
-        table[cls] = _reducer(cls)
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = table
-    pickler.dump(store)
-    return buffer.getvalue()
+    return pickle.dumps(store, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _reducer(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    import dataclasses
-    import operator
+def store_record(record: Record) -> Stored:
+    """The record pickled, as the cache keeps it (and as pool workers send it back)."""
+    from vaultnet.records import NoteRecord
 
-    names = [f.name for f in dataclasses.fields(cls)]
-    # Every field is an __init__ argument, in order: cls(*values) rebuilds the object.
-    assert all(f.init for f in dataclasses.fields(cls)), cls
-    get = operator.attrgetter(*names)
-    if len(names) == 1:
-        return lambda obj: (cls, (get(obj),))
-    return lambda obj: (cls, get(obj))
+    if isinstance(record, NoteRecord):
+        return Stored(record.path, True, tuple(record.aliases), dump_record(record))
+    return Stored(record.path, False, (), dump_record(record))
+
+
+def _entry(size: int, mtime_ns: int, digest: bytes | None, record: Record | Stored) -> _Entry:
+    stored = record if isinstance(record, Stored) else store_record(record)
+    return (size, mtime_ns, digest, stored.is_note, stored.aliases, stored.blob)
+
+
+def _stored(path: str, entry: _Entry) -> Stored:
+    return Stored(path, entry[3], entry[4], entry[5])
 
 
 def _warn(message: str) -> None:
@@ -286,7 +281,7 @@ def read_with_cache(
     key = cache_key(config)
     started_ns = time.time_ns()
     old = load_store(path, key)
-    results: list[Record | None] = [None] * len(entries)
+    results: list[Record | Stored | None] = [None] * len(entries)
     new: dict[str, _Entry] = {}
     cold: list[int] = []
     changed = len(old) != len(entries)
@@ -295,18 +290,17 @@ def read_with_cache(
         if cached is None:
             cold.append(index)
             continue
-        if cached.size == entry.size and cached.mtime_ns == entry.mtime_ns:
-            results[index] = cached.record
+        if cached[0] == entry.size and cached[1] == entry.mtime_ns:
+            results[index] = _stored(entry.path, cached)
             new[entry.path] = cached
             continue
         changed = True
         # The stat disagrees: the bytes decide. Same bytes, same record (a touched file).
         data = read_file(root, entry, max_bytes=max_bytes)
-        if isinstance(data, bytes) and cached.digest is not None and _digest(data) == cached.digest:
-            results[index] = cached.record
-            new[entry.path] = _Entry(
-                *_trusted_stat(entry, started_ns), cached.digest, cached.record
-            )
+        digest = cached[2]
+        if isinstance(data, bytes) and digest is not None and _digest(data) == digest:
+            results[index] = _stored(entry.path, cached)
+            new[entry.path] = (*_trusted_stat(entry, started_ns), *cached[2:])
         else:
             cold.append(index)
     if cold:
@@ -317,7 +311,7 @@ def read_with_cache(
         for index, (record, digest) in zip(cold, parsed):
             entry = entries[index]
             results[index] = record
-            new[entry.path] = _Entry(*_trusted_stat(entry, started_ns), digest, record)
+            new[entry.path] = _entry(*_trusted_stat(entry, started_ns), digest, record)
     if changed:
         save_store(path, _Store(key, new))
     return [record for record in results if record is not None]

@@ -100,9 +100,16 @@ def parallel_hashed_reader(
     processes: int | None = None,
     threshold: int = THRESHOLD,
 ) -> list[Hashed]:
-    """A `HashedReader` for the cache: `read_hashed_all` across processes when it pays off."""
-    from vaultnet.cache import read_hashed_all
+    """A `HashedReader` for the cache: `read_hashed_all` across processes when it pays off.
 
-    return _map(
-        read_hashed_all, root, entries, max_bytes, processes=processes, threshold=threshold
+    Workers send records back already pickled the fast way (`vaultnet.stored`): the default
+    pickling of dataclasses across the pool cost the parent more than the cache needs.
+    """
+    from vaultnet.cache import read_hashed_all, read_stored_all
+
+    count = processes or workers()
+    if count < 2 or len(entries) < threshold:
+        return read_hashed_all(root, entries, max_bytes)
+    return _map(  # type: ignore[return-value]
+        read_stored_all, root, entries, max_bytes, processes=count, threshold=0
     )

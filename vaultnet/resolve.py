@@ -129,16 +129,21 @@ class FileIndex:
 
     def __init__(self, paths: Iterable[str]) -> None:
         self.paths: frozenset[str] = frozenset(unicodedata.normalize("NFC", p) for p in paths)
-        by_name: defaultdict[str, list[_Candidate]] = defaultdict(list)
+        by_name: defaultdict[str, list[str]] = defaultdict(list)
         by_lower: defaultdict[str, list[str]] = defaultdict(list)
         for path in self.paths:
             lower = path.lower()
-            by_name[lower.rsplit("/", 1)[-1]].append(_Candidate(path, lower, utf16_len(path)))
+            by_name[lower.rsplit("/", 1)[-1]].append(path)
             by_lower[lower].append(path)
-        # Everything sorted, so that nothing depends on the order the paths were listed in.
-        self._by_name = {name: _SameName(found) for name, found in by_name.items()}
-        # Several paths share a lower-cased spelling only on a case-sensitive disk.
-        self._by_lower = {lower: tuple(sorted(found)) for lower, found in by_lower.items()}
+        # A name's group is arranged on first lookup: `lint FILE` looks up a handful of names.
+        self._names = by_name
+        self._groups: dict[str, _SameName] = {}
+        # Sorted, so that nothing depends on the order the paths were listed in. Several paths
+        # share a lower-cased spelling only on a case-sensitive disk.
+        self._by_lower = {
+            lower: tuple(sorted(found)) if len(found) > 1 else (found[0],)
+            for lower, found in by_lower.items()
+        }
         # (linkpath, source folder) -> Resolution: a vault links to the same names again and
         # again, and only the source folder matters besides the linkpath.
         self._memo: dict[tuple[str, str], Resolution] = {}
@@ -151,8 +156,19 @@ class FileIndex:
 
     def named(self, lower_name: str) -> tuple[str, ...]:
         """The paths whose file name (with extension), lower-cased, is `lower_name`."""
-        group = self._by_name.get(lower_name)
+        group = self._group(lower_name)
         return group.paths if group is not None else ()
+
+    def _group(self, lower_name: str) -> _SameName | None:
+        group = self._groups.get(lower_name)
+        if group is None:
+            paths = self._names.get(lower_name)
+            if paths is None:
+                return None
+            group = self._groups[lower_name] = _SameName(
+                [_Candidate(path, path.lower(), utf16_len(path)) for path in paths]
+            )
+        return group
 
 
 def resolve_linkpath(linkpath: str, source: str, index: FileIndex) -> Resolution:
@@ -171,11 +187,11 @@ def _resolve(linkpath: str, source_folder: str, index: FileIndex) -> Resolution:
     # R13: candidates by file name; `.md` is added only when the name as written finds none.
     wanted = linkpath.lower()  # R12: JavaScript toLowerCase, never casefold
     name = wanted.rsplit("/", 1)[-1]
-    group = index._by_name.get(name) if "." in name else None
+    group = index._group(name) if "." in name else None
     if group is None:
         wanted += ".md"
         name += ".md"
-        group = index._by_name.get(name)
+        group = index._group(name)
     if group is None:
         return UNRESOLVED
 

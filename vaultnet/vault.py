@@ -15,7 +15,7 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from vaultnet.config import Config, load_config
 from vaultnet.errors import VaultnetError
@@ -27,6 +27,7 @@ from vaultnet.resolve import (
     ResolvedLink,
     resolve_linkpath,
 )
+from vaultnet.stored import LazyRecords, Stored
 from vaultnet.text import DEFAULT_MAX_FILE_BYTES, decode_text
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ __all__ = [
 Record = NoteRecord | CanvasRecord
 # Reads and parses a batch of notes and canvases, in order; a process pool or a cache can
 # stand in for `read_all` as long as each record equals what `read_and_parse` gives.
-Reader = Callable[[Path, Sequence["FileEntry"], int], list[Record]]
+# It may hand back a record still pickled (`Stored`, from the cache): it is loaded on use.
+Reader = Callable[[Path, Sequence["FileEntry"], int], "list[Record | Stored]"]
 
 
 @dataclass(frozen=True)
@@ -246,8 +248,9 @@ class Vault:
     config: Config
     # repr=False: a 50k-note vault must not print itself in a traceback.
     files: dict[str, FileEntry] = field(repr=False)  # by vault path, sorted
-    notes: dict[str, NoteRecord] = field(repr=False)
-    canvases: dict[str, CanvasRecord] = field(repr=False)
+    # Plain dicts or `LazyRecords` (records from the cache are unpickled on first use).
+    notes: Mapping[str, NoteRecord] = field(repr=False)
+    canvases: Mapping[str, CanvasRecord] = field(repr=False)
     problems: list[tuple[str, Problem]] = field(repr=False)  # from the walk, with their path
     index: FileIndex = field(init=False, repr=False)
     _resolved: list[ResolvedLink] | None = field(default=None, init=False, repr=False)
@@ -271,13 +274,23 @@ class Vault:
         needs: the pre-commit hook should not resolve the whole vault for one changed note).
         """
         if sources is not None:
-            return self._resolve_links([r for r in self._records() if sources(r.path)])
+            return self._resolve_links(self._records(sources))
         if self._resolved is None:
             self._resolved = self._resolve_links(self._records())
         return list(self._resolved)
 
-    def _records(self) -> list[Record]:
-        return [*self.notes.values(), *self.canvases.values()]
+    def _records(self, sources: Callable[[str], bool] | None = None) -> list[Record]:
+        """Every record, or those of `sources` (chosen by path: the rest stay unloaded)."""
+        if sources is None:
+            return [*self.notes.values(), *self.canvases.values()]
+        return [records[path] for records in (self.notes, self.canvases)
+                for path in records if sources(path)]
+
+    def aliases_of(self, path: str) -> Sequence[str]:
+        """A note's aliases; from the cache's summary when the record is not loaded yet."""
+        if isinstance(self.notes, LazyRecords):
+            return self.notes.aliases_of(path)
+        return self.notes[path].aliases
 
     def _resolve_links(self, records: list[Record]) -> list[ResolvedLink]:
         found = [
@@ -350,18 +363,18 @@ def load_vault(
 
             reader = cached_reader(config)
         records = (reader or read_all)(root, parsed, config.max_file_bytes)
-        notes: dict[str, NoteRecord] = {}
-        canvases: dict[str, CanvasRecord] = {}
+        notes: dict[str, NoteRecord | Stored] = {}
+        canvases: dict[str, CanvasRecord | Stored] = {}
         for record in records:
-            if isinstance(record, NoteRecord):
-                notes[record.path] = record
-            else:
-                canvases[record.path] = record
+            is_note = record.is_note if isinstance(record, Stored) else isinstance(
+                record, NoteRecord
+            )
+            (notes if is_note else canvases)[record.path] = record  # type: ignore[index]
         return Vault(
             root=root,
             config=config,
             files={entry.path: entry for entry in entries},
-            notes=notes,
-            canvases=canvases,
+            notes=LazyRecords(notes),
+            canvases=LazyRecords(canvases),
             problems=problems,
         )

@@ -108,12 +108,14 @@ class LintContext:
 
     @cached_property
     def problems(self) -> list[tuple[str, Problem]]:
-        """Problems the reader found, from every note, canvas and the walk, without repeats."""
+        """Problems the reader found, from the walk and every note and canvas findings may be
+        reported on (all, or the selected ones: the others need not be loaded), no repeats."""
         found: dict[tuple[str, Problem], None] = {}
         for records in (self.vault.notes, self.vault.canvases):
-            for path, record in records.items():
-                for problem in record.problems:
-                    found[(path, problem)] = None
+            for path in records:
+                if self.selected(path):
+                    for problem in records[path].problems:
+                        found[(path, problem)] = None
         for item in self.vault.problems:
             found[item] = None
         return list(found)
@@ -125,17 +127,21 @@ class LintContext:
                 yield Hit(path, problem.line, problem.col, problem.message,
                           fix=problem.fix, fix_span=problem.fix_span)
 
-    @cached_property
-    def unreadable(self) -> frozenset[str]:
-        """Paths whose content is unknown: their headings and blocks cannot be checked."""
-        return frozenset(path for path, problem in self.problems if problem.rule == "unreadable-file")
+    def unreadable(self, path: str) -> bool:
+        """Whether the content of `path` is unknown: its headings and blocks cannot be checked."""
+        record = self.vault.notes.get(path) or self.vault.canvases.get(path)
+        problems = record.problems if record is not None else ()
+        return any(problem.rule == "unreadable-file" for problem in problems) or any(
+            where == path and problem.rule == "unreadable-file"
+            for where, problem in self.vault.problems
+        )
 
     @cached_property
     def aliases(self) -> dict[str, list[tuple[str, str]]]:
         """Lower-cased alias -> [(note path, alias as written)], note paths sorted."""
         claims: dict[str, dict[str, str]] = {}
-        for path, note in sorted(self.vault.notes.items()):
-            for alias in note.aliases:
+        for path in sorted(self.vault.notes):
+            for alias in self.vault.aliases_of(path):
                 claims.setdefault(alias.lower(), {}).setdefault(path, alias)
         return {key: sorted(by_path.items()) for key, by_path in claims.items()}
 

@@ -105,7 +105,7 @@ def broken_anchors(
         link, target = resolved.link, resolved.resolution.path
         wanted = anchor(link)
         note = context.vault.notes.get(target) if target is not None else None
-        if wanted is None or note is None or target in context.unreadable:
+        if wanted is None or note is None or context.unreadable(target):
             continue
         if not exists(note, wanted):
             message = f"no {what(wanted)} in {target!r}: {describe(link)}"
