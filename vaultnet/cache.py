@@ -220,7 +220,7 @@ def write_verified(path: Path, payload: bytes) -> None:
             (folder / "CACHEDIR.TAG").write_text(
                 "Signature: 8a477f597d28d172789f06886806bc55\n# vaultnet cache\n"
             )
-        atomic_write(path, blob)
+        atomic_write(path, blob, durable=False)
     except OSError as error:
         _warn(f"cannot write the cache {path}: {error.strerror or error}")
 

@@ -61,11 +61,17 @@ def osa_distance(a: str, b: str, limit: int) -> int | None:
     return previous[-1] if previous[-1] <= limit else None
 
 
+_CHAR_BITS: dict[str, int] = {}
+
+
 def signature(text: str) -> int:
     """The set of the text's characters, hashed into 256 bits (stable across runs)."""
     bits = 0
-    for char in text:
-        bits |= 1 << (ord(char) * 2654435761 % 256)
+    for char in set(text):
+        bit = _CHAR_BITS.get(char)
+        if bit is None:
+            bit = _CHAR_BITS[char] = 1 << (ord(char) * 2654435761 % 256)
+        bits |= bit
     return bits
 
 
@@ -77,10 +83,19 @@ class NameFinder:
     """The closest known name to a misspelt one; names are compared lower-cased."""
 
     def __init__(self, names: Iterable[str]) -> None:
+        self._names: dict[int, list[str]] = {}
+        for name in {name.lower() for name in names}:
+            self._names.setdefault(len(name), []).append(name)
+        # A length's bucket is signed and sorted on first use: `lint FILE` searches a few.
         self._by_length: dict[int, list[tuple[int, str]]] = {}
-        for name in sorted({name.lower() for name in names}):
-            self._by_length.setdefault(len(name), []).append((signature(name), name))
         self._memo: dict[str, str | None] = {}
+
+    def _bucket(self, length: int) -> list[tuple[int, str]]:
+        bucket = self._by_length.get(length)
+        if bucket is None:
+            names = sorted(self._names.get(length, ()))
+            bucket = self._by_length[length] = [(signature(name), name) for name in names]
+        return bucket
 
     def closest(self, wanted: str) -> str | None:
         """The nearest lower-cased name within `max_distance`, ties broken alphabetically."""
@@ -94,7 +109,7 @@ class NameFinder:
         wanted_bits = signature(wanted)
         best: tuple[int, str] | None = None
         for length in range(len(wanted) - limit, len(wanted) + limit + 1):
-            bucket = self._by_length.get(length, ())
+            bucket = self._bucket(length)
             # One comprehension over the bucket: this filter sees every name of that length.
             close = [name for bits, name in bucket if (bits ^ wanted_bits).bit_count() <= 2 * limit]
             for name in close:
