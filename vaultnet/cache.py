@@ -1,11 +1,13 @@
 """The incremental parse cache in `.vaultnet/` at the vault root (issue "Speed").
 
 One file, `.vaultnet/cache-v<FORMAT>.pickle`, maps each note and canvas path to the file's
-(size, mtime_ns, blake2b of its bytes) and its parse record. A warm run only stats files:
-when size and mtime agree the record is reused without reading the file; when they disagree
-the file is read and hashed, and the record is still reused if the bytes are the same (a
-`git checkout` that only touches mtimes); otherwise, and for new or renamed paths, the file
-is parsed again. Removed files simply drop out.
+signature (size, mtime, inode and ctime, as git's index keeps them), the blake2b of its
+bytes, and its parse record, pickled on its own so that it is loaded only when used
+(`vaultnet.stored`). A warm run only stats files: when the signature agrees the record is
+reused without reading the file; when it disagrees the file is read and hashed, and the
+record is still reused if the bytes are the same (a `git checkout` that only touches mtimes);
+otherwise, and for new or renamed paths, the file is parsed again. Removed files simply drop
+out. A file modified within `RACY_NS` of the run is never trusted by its signature.
 
 The file starts with a magic line and a blake2b digest of the rest, and its header names the
 vaultnet version, the cache format, Python and a fingerprint of the parsing code and the
@@ -48,7 +50,7 @@ __all__ = [
 ]
 
 CACHE_DIR = ".vaultnet"
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"vaultnet-cache\n"
 DIGEST_SIZE = 32
 # A file modified this close to the moment its stat was taken may change again within the
@@ -150,11 +152,11 @@ def _code_fingerprint() -> str:
 # The file
 
 
-# Per path: (size, mtime_ns, digest, is_note, aliases, pickled record). Plain tuples: a
+# Per path: (file signature, digest, is_note, aliases, pickled record). Plain tuples: a
 # 10,000-entry file then loads in milliseconds, and records are unpickled only when used
-# (`vaultnet.stored`). size is -1 when the stat is not trusted (racy): only the hash may
-# confirm the record.
-_Entry = tuple[int, int, "bytes | None", bool, tuple[str, ...], bytes]
+# (`vaultnet.stored`). The signature is None when the stat is not trusted (racy): only the
+# hash may confirm the record.
+_Entry = tuple["tuple[int, int, int, int] | None", "bytes | None", bool, tuple[str, ...], bytes]
 
 
 @dataclass
@@ -238,13 +240,15 @@ def store_record(record: Record) -> Stored:
     return Stored(record.path, False, (), dump_record(record))
 
 
-def _entry(size: int, mtime_ns: int, digest: bytes | None, record: Record | Stored) -> _Entry:
+def _entry(
+    signature: tuple[int, int, int, int] | None, digest: bytes | None, record: Record | Stored
+) -> _Entry:
     stored = record if isinstance(record, Stored) else store_record(record)
-    return (size, mtime_ns, digest, stored.is_note, stored.aliases, stored.blob)
+    return (signature, digest, stored.is_note, stored.aliases, stored.blob)
 
 
 def _stored(path: str, entry: _Entry) -> Stored:
-    return Stored(path, entry[3], entry[4], entry[5])
+    return Stored(path, entry[2], entry[3], entry[4])
 
 
 def _warn(message: str) -> None:
@@ -290,17 +294,17 @@ def read_with_cache(
         if cached is None:
             cold.append(index)
             continue
-        if cached[0] == entry.size and cached[1] == entry.mtime_ns:
+        if cached[0] == entry.signature:
             results[index] = _stored(entry.path, cached)
             new[entry.path] = cached
             continue
         changed = True
         # The stat disagrees: the bytes decide. Same bytes, same record (a touched file).
         data = read_file(root, entry, max_bytes=max_bytes)
-        digest = cached[2]
+        digest = cached[1]
         if isinstance(data, bytes) and digest is not None and _digest(data) == digest:
             results[index] = _stored(entry.path, cached)
-            new[entry.path] = (*_trusted_stat(entry, started_ns), *cached[2:])
+            new[entry.path] = (_trusted_signature(entry, started_ns), *cached[1:])
         else:
             cold.append(index)
     if cold:
@@ -311,14 +315,14 @@ def read_with_cache(
         for index, (record, digest) in zip(cold, parsed):
             entry = entries[index]
             results[index] = record
-            new[entry.path] = _entry(*_trusted_stat(entry, started_ns), digest, record)
+            new[entry.path] = _entry(_trusted_signature(entry, started_ns), digest, record)
     if changed:
         save_store(path, _Store(key, new))
     return [record for record in results if record is not None]
 
 
-def _trusted_stat(entry: FileEntry, started_ns: int) -> tuple[int, int]:
-    """The stat to key the entry by; a file modified just before this run is keyed as racy."""
+def _trusted_signature(entry: FileEntry, started_ns: int) -> tuple[int, int, int, int] | None:
+    """The signature to key the entry by; None for a file modified just before this run."""
     if entry.mtime_ns >= started_ns - RACY_NS:
-        return -1, entry.mtime_ns
-    return entry.size, entry.mtime_ns
+        return None
+    return entry.signature

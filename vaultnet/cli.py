@@ -323,10 +323,11 @@ def lint(
             findings = memo.recall(only)
     if findings is None:
         vault = load(vault_path, config_file, config=config, walked=memo and memo.walked)
-        findings = lint_vault(vault, only=only)
-        if memo is not None and only is None:
+        if memo is None:
+            findings = lint_vault(vault, only=only)
+        else:
             with cache_warnings():
-                memo.remember(findings)
+                findings = memo.lint(vault, only)
     if diff:
         changes = fixes.fix_vault(vault, findings, write=False)
         click.echo("".join(fixes.unified_diff(change) for change in changes), nl=False)

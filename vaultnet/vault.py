@@ -63,10 +63,19 @@ class FileEntry:
     mtime_ns: int
     # The relative path as spelled on disk, when it differs from `path` (an NFD name on macOS).
     disk_path: str | None = field(default=None, compare=False, repr=False)
+    # Inode and status-change time, as git's index keeps them: another file moved over this
+    # path with the same size and mtime (a restore, `mv` of a twin) still counts as changed.
+    ino: int = field(default=0, compare=False, repr=False)
+    ctime_ns: int = field(default=0, compare=False, repr=False)
 
     @property
     def on_disk(self) -> str:
         return self.disk_path or self.path
+
+    @property
+    def signature(self) -> tuple[int, int, int, int]:
+        """What the caches compare to decide whether the file may have changed."""
+        return (self.size, self.mtime_ns, self.ino, self.ctime_ns)
 
 
 def file_kind(name: str) -> FileKind:
@@ -168,6 +177,8 @@ class _Walker:
             size=info.st_size,
             mtime_ns=info.st_mtime_ns,
             disk_path=disk if disk != path else None,
+            ino=info.st_ino,
+            ctime_ns=info.st_ctime_ns,
         )
 
 

@@ -73,12 +73,18 @@ def test_an_edit_a_new_file_or_a_rename_is_a_miss(vault: Path, run: Run) -> None
     assert "no note named 'Nobody'" in run("lint", vault, "--format", "json")[1]
 
 
-def test_a_file_modified_just_now_is_not_memoised(vault: Path, run: Run) -> None:
-    # Its mtime tick may still move (coarse file systems): the digest would not be trusted.
-    (vault / "Bob.md").write_text("# Bob\n## Work\nSee [[Alice]] ^b1\n\n", "utf-8")
-    run("lint", vault, "--format", "json")
-    assert not memo_path(vault).exists()
-    assert (vault / ".vaultnet").is_dir()  # the parse cache is written all the same
+def test_a_file_modified_just_now_is_linted_again_next_time(vault: Path, run: Run) -> None:
+    # Its mtime tick may still move (coarse file systems): a same-size edit within the same
+    # tick leaves the stat unchanged, so the memo must not trust it.
+    bob = vault / "Bob.md"
+    bob.write_text("# Bob\n## Work\nSee [[Alice]] ^b1\n", "utf-8")
+    stamp = bob.stat().st_mtime_ns
+    assert "missing-block" in run("lint", vault, "--format", "json")[1]  # only ^gone
+    bob.write_text("# Bob\n## Work\nSee [[Alice]] ^b2\n", "utf-8")  # same size
+    os.utime(bob, ns=(stamp, stamp))
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert out.count('"rule": "missing-block"') == 2
+    assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]
 
 
 def test_another_configuration_is_a_miss(vault: Path, run: Run) -> None:
@@ -100,7 +106,7 @@ def test_a_damaged_memo_is_discarded_with_one_warning(
     path.write_bytes(damage(path.read_bytes()))
     code, out, err = run("lint", vault, "--format", "json")
     assert (code, out) == expected[:2]
-    assert err.count("\n") == 1 and err.startswith("warning: ") and "lint-v1.pickle" in err
+    assert err.count("\n") == 1 and err.startswith("warning: ") and "lint-v2.pickle" in err
     assert run("lint", vault, "--format", "json") == expected  # rewritten: quiet again
 
 
@@ -113,3 +119,37 @@ def test_fix_never_trusts_the_memo(vault: Path, run: Run) -> None:
     assert (vault / "Dave.md").read_text("utf-8") == "[[Alice|Al]]\n"
     assert err.startswith("fixed 1 findings in 1 files\n")
     assert '"alias-link"' not in run("lint", vault, "--format", "json")[1]
+
+
+def test_an_alias_edit_relints_the_other_claimants(vault: Path, run: Run) -> None:
+    run("lint", vault, "--format", "json")
+    (vault / "Bob.md").write_text("---\naliases: [al]\n---\n# Bob\n## Work\nSee [[Alice]] ^b1\n")
+    age(vault, OLD_NS + 10**9)
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert out.count('"rule": "duplicate-alias"') == 2  # Alice.md was not edited
+    assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]
+
+
+def test_only_the_edited_note_and_those_linking_into_a_changed_surface_are_relinted(
+    vault: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vaultnet.lint import memo
+
+    run("lint", vault, "--format", "json")
+    relinted: list[object] = []
+    real = memo.lint_vault
+
+    def spy(vault: object, *, only: object = None) -> object:
+        relinted.append(sorted(only) if only is not None else None)  # type: ignore[call-overload]
+        return real(vault, only=only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(memo, "lint_vault", spy)
+    write_vault(vault, {"Carol.md": "Links [[Bob#^b1]] and [[Bob#^gone]] and [[Bob#Work]].\n"})
+    os.utime(vault / "Carol.md", ns=(OLD_NS + 10**9, OLD_NS + 10**9))
+    run("lint", vault, "--format", "json")
+    assert relinted == [["Carol.md"]]  # its body changed, not its headings: nobody else
+    write_vault(vault, {"Bob.md": "# Bob\n## Play\nSee [[Alice]] ^b1\n"})
+    os.utime(vault / "Bob.md", ns=(OLD_NS + 10**9, OLD_NS + 10**9))
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert relinted[1:] == [["Alice.md", "Bob.md", "Carol.md"]]  # Alice and Carol link to Bob
+    assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]

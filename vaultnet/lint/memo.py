@@ -1,13 +1,24 @@
-"""The last whole-vault lint result, reused while no file has changed (issue "Speed").
+"""The last whole-vault lint result, kept up to date note by note (issue "Speed").
 
-`.vaultnet/lint-v1.pickle` holds the findings of the last full `lint` and a digest of the walk
-that produced them: every path with its kind, each note's and canvas's size and mtime, and
-what could not be walked. A later walk with the same digest, under the same cache key
-(release, code, configuration), sees the same bytes by the parse cache's own trust rule, so
-it gets the same findings without reading or parsing anything. A file modified within
-`RACY_NS` of the walk makes the digest unusable (its mtime tick may still move), and any
-difference means an ordinary run. The file is written like the parse cache: checksummed,
-atomically, and a damaged one is discarded with a warning.
+`.vaultnet/lint-v2.pickle` holds the findings of the last full `lint`, grouped by path, and
+what they were computed from: each file's kind and stat, a digest of what the walk could not
+read, and for every note what other notes' findings may depend on (its *surface*: aliases,
+headings, block ids, whether it is readable) and which files its links landed on.
+
+A later run, under the same cache key (release, code, configuration), compares its walk:
+
+- nothing changed (by the parse cache's own trust rule: same size and mtime, not racy): the
+  stored findings are the answer, and nothing is read or parsed;
+- the same files with a few notes changed, none of their aliases: only those notes and the
+  notes linking to one whose surface changed are linted again; every other note's findings
+  cannot have changed, since they depend only on the note itself, the set of files, the
+  vault's aliases and the surfaces of the notes it links to;
+- anything else (a file added, removed or renamed, an alias edited, many changes): a full run.
+
+A file modified within `RACY_NS` of the walk is stored as racy and linted again next time.
+The file is written like the parse cache: checksummed, atomically; a damaged one is discarded
+with a warning. `lint FILE` answers from the memo and updates it when it can; after a full
+miss it lints only its files and leaves the memo as it was.
 """
 from __future__ import annotations
 
@@ -15,58 +26,72 @@ import hashlib
 import pickle
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Collection, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Iterable
 
 from vaultnet.cache import CACHE_DIR, RACY_NS, cache_key, read_verified, write_verified
-from vaultnet.lint.engine import Finding, in_selection
+from vaultnet.lint.engine import Finding, in_selection, lint_vault
+from vaultnet.records import NoteRecord
 
 if TYPE_CHECKING:
     from vaultnet.config import Config
-    from vaultnet.records import Problem
-    from vaultnet.vault import FileEntry
+    from vaultnet.records import CanvasRecord, Problem
+    from vaultnet.vault import FileEntry, Vault
 
     Walked = tuple[list[FileEntry], list[tuple[str, Problem]]]
 
-__all__ = ["LintMemo"]
+__all__ = ["LintMemo", "memo_path"]
 
-FORMAT = 1
+FORMAT = 2
+# Above this share of changed notes a full run is as fast and simpler to trust.
+MAX_CHANGED_SHARE = 20
+
+_PARTS = ("files", "findings", "targets", "surfaces")
+Row = tuple[Any, ...]  # a Finding's fields, in order
+Surface = tuple[tuple[str, ...], str]  # (aliases, digest of headings, block ids, readability)
 
 
 def memo_path(root: Path) -> Path:
     return Path(root) / CACHE_DIR / f"lint-v{FORMAT}.pickle"
 
 
-def walk_digest(
-    entries: Sequence[FileEntry], problems: Sequence[tuple[str, Problem]], walked_ns: int
-) -> str | None:
-    """A digest of everything the walk saw, or None when a file is too fresh to trust."""
-    digest = hashlib.blake2b(digest_size=20)
-    for entry in entries:
-        if entry.kind == "attachment":  # only its existence matters to lint
-            digest.update(f"{entry.path}\0{entry.kind}\n".encode())
-            continue
-        if entry.mtime_ns >= walked_ns - RACY_NS:
-            return None
-        digest.update(
-            f"{entry.path}\0{entry.disk_path}\0{entry.kind}\0{entry.size}\0{entry.mtime_ns}\n"
-            .encode()
-        )
-    for path, problem in problems:
-        digest.update(f"!{path}\0{problem.rule}\0{problem.line}\0{problem.message}\n".encode())
-    return digest.hexdigest()
+def _row(finding: Finding) -> Row:
+    f = finding
+    return (f.path, f.line, f.col, f.rule, f.severity, f.message, f.fix, f.fix_span, f.end_col)
+
+
+def _surface(record: NoteRecord | CanvasRecord) -> Surface:
+    """What another note's findings can depend on: aliases, anchors, readability."""
+    unreadable = any(problem.rule == "unreadable-file" for problem in record.problems)
+    if not isinstance(record, NoteRecord):
+        return ((), "unreadable" if unreadable else "")
+    digest = hashlib.blake2b(digest_size=16)
+    for heading in record.headings:
+        digest.update(f"h{heading.level}\0{heading.text}\n".encode())
+    for block in record.blocks:
+        digest.update(f"b{block.id}\n".encode())
+    digest.update(b"unreadable" if unreadable else b"")
+    return (tuple(record.aliases), digest.hexdigest())
 
 
 class LintMemo:
-    """The memo of one vault for one configuration; `recall` before linting, `remember` after.
+    """The memo of one vault for one configuration.
 
-    `LintMemo.walk` walks the vault once; its `walked` is then handed to `load_vault` on a miss.
+    `LintMemo.walk` walks the vault (its `walked` is handed to `load_vault` on a miss);
+    `recall` answers when nothing changed; `lint` answers otherwise and updates the memo.
     """
 
     def __init__(self, root: Path, config: Config, walked: Walked, walked_ns: int) -> None:
         self.path = memo_path(root)
         self.key: dict[str, Any] = {**cache_key(config), "memo": FORMAT}
         self.walked = walked
-        self.digest = walk_digest(*walked, walked_ns)
+        self.walked_ns = walked_ns
+        entries, problems = walked
+        self.files = {entry.path: self._stat(entry) for entry in entries}
+        digest = hashlib.blake2b(digest_size=16)
+        for path, problem in problems:
+            digest.update(f"{path}\0{problem.rule}\0{problem.line}\0{problem.message}\n".encode())
+        self.walk_problems = digest.hexdigest()
+        self._stored: dict[str, Any] | None = None
 
     @classmethod
     def walk(cls, root: Path, config: Config) -> LintMemo:
@@ -75,33 +100,149 @@ class LintMemo:
         started_ns = time.time_ns()
         return cls(root, config, walk_vault(root, config), started_ns)
 
+    def _stat(self, entry: FileEntry) -> tuple[str, str | None, tuple[int, ...] | None]:
+        """(kind, on-disk spelling, signature); the signature is None when it is racy."""
+        if entry.kind == "attachment":  # only its existence matters to lint
+            return (entry.kind, entry.disk_path, ())
+        racy = entry.mtime_ns >= self.walked_ns - RACY_NS
+        return (entry.kind, entry.disk_path, None if racy else entry.signature)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _previous(self) -> dict[str, Any] | None:
+        """The stored memo when it was made for this key and the same files, else None."""
+        if self._stored is None:
+            stored = read_verified(self.path)
+            self._stored = stored if isinstance(stored, dict) else {}
+        stored = self._stored
+        if stored.get("key") != self.key or stored.get("walk_problems") != self.walk_problems:
+            return None
+        if not all(isinstance(stored.get(part), dict) for part in _PARTS):
+            return None  # well-formed but not ours: never trusted
+        files = stored["files"]
+        if files.keys() != self.files.keys():
+            return None
+        if any(files[path][:2] != stat[:2] for path, stat in self.files.items()):
+            return None  # a kind or an on-disk spelling changed: resolution may differ
+        return stored
+
+    def _changed(self, stored: dict[str, Any]) -> list[str]:
+        """Notes and canvases whose stat differs from the stored one, or was racy then."""
+        old = stored["files"]
+        return [
+            path for path, stat in self.files.items()
+            if stat[0] != "attachment" and (old[path][2] is None or old[path][2] != stat[2])
+        ]
+
     def recall(self, only: Collection[str] | None = None) -> list[Finding] | None:
-        """The findings of the last full run when the vault is as it was, filtered to `only`."""
-        if self.digest is None:
-            return None
-        stored = read_verified(self.path)
-        if not isinstance(stored, dict) or stored.get("key") != self.key:
-            return None
-        if stored.get("digest") != self.digest:
+        """The stored findings when no file changed, filtered to `only`; else None."""
+        stored = self._previous()
+        if stored is None or self._changed(stored):
             return None
         try:
-            findings = [Finding(*fields) for fields in stored["findings"]]
-        except (KeyError, TypeError):  # a foreign but well-formed file: not ours to trust
+            return self._findings(stored["findings"], only)
+        except (KeyError, TypeError, ValueError):  # well-formed but not ours: not trusted
+            self._stored = {}
             return None
-        if only is None:
-            return findings
-        return [finding for finding in findings if in_selection(finding.path, only)]
 
-    def remember(self, findings: Sequence[Finding]) -> None:
-        """Keep the findings of a full run (never of a `lint FILE` run: those are partial)."""
-        if self.digest is None:
-            return
-        rows = [
-            (f.path, f.line, f.col, f.rule, f.severity, f.message, f.fix, f.fix_span, f.end_col)
-            for f in findings
+    @staticmethod
+    def _findings(by_path: dict[str, list[Row]], only: Collection[str] | None) -> list[Finding]:
+        findings = [
+            Finding(*row) for path, rows in by_path.items()
+            if only is None or in_selection(path, only) for row in rows
         ]
+        return sorted(findings, key=lambda finding: finding.sort_key)
+
+    # -- linting ---------------------------------------------------------------------------
+
+    def lint(self, vault: Vault, only: Collection[str] | None = None) -> list[Finding]:
+        """The findings (of `only`, or of the whole vault), relinting as little as it can."""
+        stored = self._previous()
+        stale = self._stale(vault, stored) if stored is not None else None
+        if stale is None:
+            if only is not None:  # the hook after a big change: lint only its files
+                return lint_vault(vault, only=only)
+            findings = lint_vault(vault)
+            self._remember(vault, findings, None, {})
+            return findings
+        assert stored is not None
+        relinted = lint_vault(vault, only=stale) if stale else []
+        kept = {
+            path: rows for path, rows in stored["findings"].items()
+            if not in_selection(path, stale)
+        }
+        for finding in relinted:
+            kept.setdefault(finding.path, []).append(_row(finding))
+        self._remember(vault, None, stale, kept, stored)
+        return self._findings(kept, only)
+
+    def _stale(self, vault: Vault, stored: dict[str, Any]) -> set[str] | None:
+        """The paths to lint again, or None when only a full run is safe."""
+        changed = self._changed(stored)
+        if len(changed) * MAX_CHANGED_SHARE > max(len(self.files), 1000):
+            return None
+        surfaces: dict[str, Surface] = stored["surfaces"]
+        moved: set[str] = set()
+        for path in changed:
+            surface = _surface(_record(vault, path))
+            old = surfaces.get(path)
+            if old is None or old[0] != surface[0]:
+                return None  # an alias changed: alias rules read every note
+            if old != surface:
+                moved.add(path)
+        stale = set(changed)
+        if moved:
+            stale.update(
+                source for source, targets in stored["targets"].items()
+                if not moved.isdisjoint(targets)
+            )
+        return stale
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _remember(
+        self,
+        vault: Vault,
+        findings: list[Finding] | None,
+        stale: set[str] | None,
+        by_path: dict[str, list[Row]],
+        stored: dict[str, Any] | None = None,
+    ) -> None:
+        """Store the findings with what they depend on; `stale` None: all of it is new."""
+        if findings is not None:
+            for finding in findings:
+                by_path.setdefault(finding.path, []).append(_row(finding))
+        if stale is None or stored is None:
+            sources: Iterable[str] = self.files
+            targets: dict[str, tuple[str, ...]] = {}
+            surfaces: dict[str, Surface] = {}
+            resolved = vault.resolved_links()
+        else:
+            sources = stale
+            targets = dict(stored["targets"])
+            surfaces = dict(stored["surfaces"])
+            resolved = vault.resolved_links(lambda path: path in stale)
+        landed: dict[str, set[str]] = {}
+        for link in resolved:
+            if link.resolution.path is not None:
+                landed.setdefault(link.source, set()).add(link.resolution.path)
+        for path in sources:
+            if path in vault.notes or path in vault.canvases:
+                targets[path] = tuple(sorted(landed.get(path, ())))
+                surfaces[path] = _surface(_record(vault, path))
         payload = pickle.dumps(
-            {"key": self.key, "digest": self.digest, "findings": rows},
+            {
+                "key": self.key,
+                "walk_problems": self.walk_problems,
+                "files": self.files,
+                "findings": by_path,
+                "targets": targets,
+                "surfaces": surfaces,
+            },
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         write_verified(self.path, payload)
+
+
+def _record(vault: Vault, path: str) -> NoteRecord | CanvasRecord:
+    return vault.notes[path] if path in vault.notes else vault.canvases[path]
