@@ -278,3 +278,38 @@ def test_a_twin_moved_over_a_note_is_read_again(tmp_path: Path) -> None:
     assert [l.target for l in load_vault(root, cache=True).notes["A.md"].links] == ["Alpha"]
     (root / "B.md").replace(root / "A.md")
     assert [l.target for l in load_vault(root, cache=True).notes["A.md"].links] == ["Bravo"]
+
+
+def test_a_few_edits_write_a_delta_and_leave_the_base_untouched(example: Path) -> None:
+    expected_before = _outputs(example, use_cache=False)
+    assert _outputs(example, use_cache=True) == expected_before
+    base = cache.cache_path(example)
+    delta = cache.delta_path(base)
+    base_bytes = base.read_bytes()
+    assert not delta.exists()
+    note = next(example.glob("Люди/*.md"))
+    note.write_text(note.read_text("utf-8") + "\n[[Нет такой заметки]]\n", "utf-8")
+    os.utime(note, ns=(OLD_NS + 10**9, OLD_NS + 10**9))
+    expected = _outputs(example, use_cache=False)
+    assert _outputs(example, use_cache=True) == expected != expected_before
+    assert base.read_bytes() == base_bytes and delta.is_file()
+    assert _outputs(example, use_cache=True) == expected  # base + delta, read back
+    # A delta made for another base (a concurrent full rewrite) is ignored, never applied.
+    stale = delta.read_bytes()
+    base.unlink()
+    assert _outputs(example, use_cache=True) == expected  # cold: a new base, the delta gone
+    assert not delta.exists()
+    delta.write_bytes(stale)
+    assert _outputs(example, use_cache=True) == expected
+
+
+def test_many_edits_rewrite_the_base(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "DELTA_ENTRIES", 2)
+    _outputs(example, use_cache=True)
+    base = cache.cache_path(example)
+    base_bytes = base.read_bytes()
+    for step, note in enumerate(sorted(example.glob("Люди/*.md"))[:5]):
+        note.write_text(note.read_text("utf-8") + "\nещё\n", "utf-8")
+        os.utime(note, ns=(OLD_NS + (step + 1) * 10**9,) * 2)
+    assert _outputs(example, use_cache=True) == _outputs(example, use_cache=False)
+    assert base.read_bytes() != base_bytes and not cache.delta_path(base).exists()

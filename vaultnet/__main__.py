@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
+from vaultnet.cli import run
 
-from vaultnet.cli import main
-
-sys.exit(main())
+run()

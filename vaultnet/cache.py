@@ -165,27 +165,89 @@ class _Store:
     entries: dict[str, _Entry] = field(default_factory=dict)
 
 
-def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
-    """The cached entries, or {} when there is no usable cache (warning when it is damaged)."""
-    # (load_vault pauses the cyclic GC around this: unpickling allocates ~10 objects a link.)
-    store = read_verified(path)
-    if store is None:
-        return {}
+@dataclass
+class _Delta:
+    """The entries added, changed or removed since the base file whose checksum is `base`.
+
+    A warm run after a few edits writes only this, not the whole cache again (13 MB for
+    10,000 notes); it always holds every difference from its base, so it is rewritten whole.
+    """
+
+    key: dict[str, Any]
+    base: bytes
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    removed: frozenset[str] = frozenset()
+
+
+# A delta may hold this many entries, or a twentieth of the vault; beyond, the base is rewritten.
+DELTA_ENTRIES = 200
+
+
+def delta_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".delta.pickle")
+
+
+@dataclass
+class _Loaded:
+    base: dict[str, _Entry] = field(default_factory=dict)  # as in the base file
+    checksum: bytes | None = None  # of the base file; None when there is none
+    entries: dict[str, _Entry] = field(default_factory=dict)  # the base with the delta applied
+
+
+def _load(path: Path, key: dict[str, Any]) -> _Loaded:
+    # (load_vault pauses the cyclic GC around this: unpickling allocates many small objects.)
+    found = _read_checked(path)
+    if found is None:
+        return _Loaded()
+    store, checksum = found
     if not isinstance(store, _Store) or not isinstance(store.entries, dict):
         _warn(f"{path} is not a vaultnet cache; discarded")
-        return {}
+        return _Loaded()
     if store.key != key:
-        return {}  # another release, code or configuration: expected, not worth a warning
-    return store.entries
+        return _Loaded()  # another release, code or configuration: expected, no warning
+    loaded = _Loaded(store.entries, checksum, store.entries)
+    delta = read_verified(delta_path(path))
+    if isinstance(delta, _Delta) and delta.key == key and delta.base == checksum:
+        loaded.entries = {**store.entries, **delta.entries}
+        for removed in delta.removed:
+            loaded.entries.pop(removed, None)
+    # Anything else (no delta, a delta for an older base) leaves the base as it is.
+    return loaded
 
 
-def save_store(path: Path, store: _Store) -> None:
-    """Write the whole cache atomically; a failure only warns (the results are already made)."""
+def load_store(path: Path, key: dict[str, Any]) -> dict[str, _Entry]:
+    """The cached entries, or {} when there is no usable cache (warning when it is damaged)."""
+    return _load(path, key).entries
+
+
+def save_store(path: Path, store: _Store, loaded: _Loaded | None = None) -> None:
+    """Write the cache atomically: only a delta from the `loaded` base when few entries
+    differ, else the whole file. A failure only warns (the results are already made)."""
+    if loaded is not None and loaded.checksum is not None:
+        changed = {
+            name: entry for name, entry in store.entries.items()
+            if loaded.base.get(name) is not entry
+        }
+        removed = frozenset(loaded.base.keys() - store.entries.keys())
+        if len(changed) + len(removed) <= max(DELTA_ENTRIES, len(store.entries) // 20):
+            delta = _Delta(store.key, loaded.checksum, changed, removed)
+            write_verified(delta_path(path), pickle.dumps(delta, pickle.HIGHEST_PROTOCOL))
+            return
     write_verified(path, _dumps(store))
+    try:
+        delta_path(path).unlink()  # its base is gone; a stale one would be ignored anyway
+    except OSError:
+        pass
 
 
 def read_verified(path: Path) -> Any:
     """The object pickled in a file of `.vaultnet/`, or None: missing, or damaged (warned)."""
+    found = _read_checked(path)
+    return found[0] if found is not None else None
+
+
+def _read_checked(path: Path) -> tuple[Any, bytes] | None:
+    """(the object, the checksum it was stored with), or None: missing or damaged (warned)."""
     try:
         blob = path.read_bytes()
     except FileNotFoundError:
@@ -202,7 +264,7 @@ def read_verified(path: Path) -> Any:
         _warn(f"{path} is damaged (checksum mismatch); discarded")
         return None
     try:
-        return pickle.loads(payload)
+        return pickle.loads(payload), blob[len(MAGIC) : header]
     except Exception as error:  # noqa: BLE001 - whatever unpickling raises, the file is unusable
         _warn(f"{path} cannot be loaded ({type(error).__name__}); discarded")
         return None
@@ -284,7 +346,8 @@ def read_with_cache(
     path = cache_path(root)
     key = cache_key(config)
     started_ns = time.time_ns()
-    old = load_store(path, key)
+    loaded = _load(path, key)
+    old = loaded.entries
     results: list[Record | Stored | None] = [None] * len(entries)
     new: dict[str, _Entry] = {}
     cold: list[int] = []
@@ -317,7 +380,7 @@ def read_with_cache(
             results[index] = record
             new[entry.path] = _entry(_trusted_signature(entry, started_ns), digest, record)
     if changed:
-        save_store(path, _Store(key, new))
+        save_store(path, _Store(key, new), loaded)
     return [record for record in results if record is not None]
 
 

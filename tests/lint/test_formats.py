@@ -12,10 +12,19 @@ from typing import Callable
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lintkit import write_vault
 
 from vaultnet.lint.engine import Finding
-from vaultnet.lint.formats import escape_data, escape_property, github, sarif_log, text
+from vaultnet.lint.formats import (
+    escape_data,
+    escape_property,
+    github,
+    json_format,
+    sarif_log,
+    text,
+)
 
 EXPECTED = Path(__file__).parent / "expected"
 SUBSET_SCHEMA = Path(__file__).parent / "sarif-2.1.0-subset.schema.json"
@@ -134,3 +143,18 @@ def test_sarif_validates_against_the_official_schema(
     log = json.loads(out)
     assert log["runs"][0]["results"], "the small vault has findings to validate"
     jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+
+
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.builds(
+    Finding, _TEXT, st.integers(0, 10**6), st.integers(0, 10**6), _TEXT, _TEXT, _TEXT,
+    st.none() | _TEXT,
+), max_size=4))
+def test_json_is_byte_for_byte_what_json_dumps_writes(findings: list[Finding]) -> None:
+    # The JSON format is written by hand for speed; it must not differ from json.dumps in any
+    # byte (quotes, backslashes, control characters, non-ASCII, a fix or none).
+    expected = json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    assert json_format(findings) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from types import ModuleType
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import quote
@@ -47,7 +48,34 @@ def summary_line(findings: Sequence[Finding]) -> str:
 
 
 def json_format(findings: Sequence[Finding]) -> str:
-    return json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    """`json.dumps(..., ensure_ascii=False, indent=2)` of the findings, byte for byte.
+
+    Written out by hand because `indent` sends json to its pure-Python encoder: on a vault
+    with 10,000 findings that was a tenth of a warm `lint`. Values are strings, integers
+    and null only, each encoded by json's own C string encoder.
+    """
+    if not findings:
+        return "[]\n"
+    objects = []
+    for finding in findings:
+        fields = ",\n".join(
+            f"    {encode_basestring(key)}: {_scalar(value)}"
+            for key, value in finding.to_json().items()
+        )
+        objects.append("  {\n" + fields + "\n  }")
+    return "[\n" + ",\n".join(objects) + "\n]\n"
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)  # not produced today; stays correct if it is
 
 
 # ---------------------------------------------------------------------------------------------
