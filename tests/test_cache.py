@@ -313,3 +313,15 @@ def test_many_edits_rewrite_the_base(example: Path, monkeypatch: pytest.MonkeyPa
         os.utime(note, ns=(OLD_NS + (step + 1) * 10**9,) * 2)
     assert _outputs(example, use_cache=True) == _outputs(example, use_cache=False)
     assert base.read_bytes() != base_bytes and not cache.delta_path(base).exists()
+
+
+def test_files_of_other_cache_formats_are_removed(example: Path) -> None:
+    folder = example / ".vaultnet"
+    folder.mkdir()
+    for name in ("cache-v1.pickle", "cache-v2.pickle", "lint-v1.pickle", "cache-v99.delta.pickle"):
+        (folder / name).write_bytes(b"old")
+    (folder / "notes.txt").write_text("mine")  # not ours: kept
+    assert main(["-q", "lint", str(example)]) in (0, 1)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([
+        cache.cache_path(example).name, "lint-v2.pickle", "notes.txt",
+    ])

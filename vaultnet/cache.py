@@ -46,6 +46,7 @@ __all__ = [
     "read_hashed",
     "read_hashed_all",
     "read_verified",
+    "remove_other_formats",
     "write_verified",
 ]
 
@@ -236,6 +237,19 @@ def save_store(path: Path, store: _Store, loaded: _Loaded | None = None) -> None
     write_verified(path, _dumps(store))
     try:
         delta_path(path).unlink()  # its base is gone; a stale one would be ignored anyway
+    except OSError:
+        pass
+    remove_other_formats(path)
+
+
+def remove_other_formats(path: Path) -> None:
+    """Delete the files an older (or newer) vaultnet left beside `path` (`name-v<N>*.pickle`):
+    they are never read by this release and a 50,000-note vault's cache is tens of MB."""
+    stem = path.name.split("-v", 1)[0]
+    try:
+        for other in path.parent.glob(f"{stem}-v*.pickle"):
+            if not other.name.startswith(path.stem):
+                other.unlink()
     except OSError:
         pass
 

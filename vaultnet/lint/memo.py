@@ -28,7 +28,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Collection, Iterable
 
-from vaultnet.cache import CACHE_DIR, RACY_NS, cache_key, read_verified, write_verified
+from vaultnet.cache import (
+    CACHE_DIR,
+    RACY_NS,
+    cache_key,
+    read_verified,
+    remove_other_formats,
+    write_verified,
+)
 from vaultnet.lint.engine import Finding, in_selection, lint_vault
 from vaultnet.records import NoteRecord
 
@@ -242,6 +249,8 @@ class LintMemo:
             protocol=pickle.HIGHEST_PROTOCOL,
         )
         write_verified(self.path, payload)
+        if stale is None:
+            remove_other_formats(self.path)
 
 
 def _record(vault: Vault, path: str) -> NoteRecord | CanvasRecord:
