@@ -77,3 +77,15 @@ def test_structure_two_circles_and_a_broker(make_vault: Callable[..., Any]) -> N
     # n = 6 alters, t = 7 ties among them: effective size 6 − 14/6
     assert s.effective_size == pytest.approx(6 - 14 / 6, abs=1e-6)
     assert not s.insufficient_data
+
+
+def test_betweenness_samples_keep_a_fixed_budget_of_visits() -> None:
+    import networkx as nx
+
+    from vaultnet.network.structure import betweenness_samples
+
+    # 256 sources up to ~15,600 nodes and edges (the 10,000-note benchmark vault: 3,500
+    # people, 12,000 ties), then fewer so the estimate costs the same; never under 32.
+    assert betweenness_samples(nx.path_graph(3_000)) == 256  # 5,999 nodes + edges
+    assert betweenness_samples(nx.path_graph(38_500)) == 51  # 76,999
+    assert betweenness_samples(nx.path_graph(500_000)) == 32

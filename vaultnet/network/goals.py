@@ -241,8 +241,8 @@ def parse_goal_note(view: NoteView) -> GoalNote:
 
 def _read_goals(view: NoteView, note: GoalNote, section: Heading, children: list[Heading],
                 end: int) -> None:
-    goal_headings = [h for h in children if h.level == min(c.level for c in children)] \
-        if children else []
+    top = min((c.level for c in children), default=0)
+    goal_headings = [h for h in children if h.level == top]
     count = len(view.lines)
     headings = sorted(view.record.headings, key=lambda h: h.line)
     for heading in goal_headings:

@@ -198,6 +198,7 @@ def _goal_stats(goal: Goal, coverage: Coverage, history: dict[str, list[Interact
     cov = coverage.goals[goal_key(goal)]
     people = sorted(cov.people)
     direct = [p for p in people if cov.is_direct(p)]
+    direct_set = set(direct)  # a list here made the goal's people quadratic
     serving = set(cov.interactions)
     # "Through its people": the people the goal names by their own note or link, not those
     # who only took part in one of its interactions (that would pull in all their history).
@@ -219,7 +220,7 @@ def _goal_stats(goal: Goal, coverage: Coverage, history: dict[str, list[Interact
         for s in goal.subgoals
     ]
     return GoalStats(
-        goal_key(goal), goal, people, direct, [p for p in people if p not in direct],
+        goal_key(goal), goal, people, direct, [p for p in people if p not in direct_set],
         {p: cov.people[p] for p in people}, sorted({i.id for i in items}),
         len(recent), max((i.date for i in items), default=None),
         len(done), len(counted), sum(1 for t in counted if t.status == "in_progress"),

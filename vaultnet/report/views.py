@@ -332,7 +332,7 @@ def health_view(model: NetworkModel) -> dict[str, Any]:
         "constraint": structure.constraint,
         "brokers": [{"path": p, "name": common.name(p), "betweenness": v}
                     for p, v in structure.brokers[:5]],
-        "sampled": structure.betweenness_sampled,
+        "samples": structure.betweenness_samples,
         "bridges": [{"a": a, "b": b} for a, b in structure.local_bridges],
         "interactions_year": len(year),
         "top3": [{"path": p, "name": common.name(p), "count": n} for p, n in top3],
