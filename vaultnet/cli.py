@@ -121,9 +121,18 @@ def cache_warnings() -> Iterator[None]:
 
 
 def load(
-    vault_path: Path, config_file: Path | None, *, config: Any = None, walked: Any = None
+    vault_path: Path,
+    config_file: Path | None,
+    *,
+    config: Any = None,
+    walked: Any = None,
+    everything: bool = True,
 ) -> Any:
-    """Load the vault (with `config` and `walk_vault`'s result when the caller has them)."""
+    """Load the vault (with `config` and `walk_vault`'s result when the caller has them).
+
+    `everything=False` leaves cached records pickled until used (`lint` of a few changed
+    notes); the other commands read every note, so they are loaded in one batch here.
+    """
     from vaultnet.vault import load_vault
 
     ctx = click.get_current_context()
@@ -149,6 +158,8 @@ def load(
                         vault = load_vault(
                             vault_path, config, reader=parallel_reader, walked=walked
                         )
+                    if everything:
+                        vault.load_all()
             finally:
                 gc.freeze()
                 gc.enable()
@@ -322,7 +333,8 @@ def lint(
         with cache_warnings():
             findings = memo.recall(only)
     if findings is None:
-        vault = load(vault_path, config_file, config=config, walked=memo and memo.walked)
+        vault = load(vault_path, config_file, config=config, walked=memo and memo.walked,
+                     everything=False)
         if memo is None:
             findings = lint_vault(vault, only=only)
         else:

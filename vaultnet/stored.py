@@ -54,6 +54,13 @@ class LazyRecords(Mapping[str, R], Generic[R]):
     def __contains__(self, path: object) -> bool:
         return path in self._items
 
+    def load_all(self) -> None:
+        """Unpickle every record still stored (callers pause the cyclic GC around this)."""
+        items = self._items
+        for path, value in items.items():
+            if type(value) is Stored:
+                items[path] = value.load()
+
     def aliases_of(self, path: str) -> Sequence[str]:
         """A note's aliases, without unpickling it when it is still stored."""
         return self._items[path].aliases  # type: ignore[union-attr]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vaultnet.lint.nearest import NameFinder, max_distance, osa_distance
+from vaultnet.lint.nearest import NameFinder, max_distance, only_digits_differ, osa_distance
 
 
 def reference_osa(a: str, b: str) -> int:
@@ -48,3 +48,31 @@ def test_names_differing_only_in_digits_are_not_suggested() -> None:
     assert finder.closest("2026-12-04") is None
     assert finder.closest("встреча 3") is None
     assert finder.closest("резюмэ 2024") == "резюме 2024"
+
+
+def test_a_name_changed_at_both_ends_is_not_offered() -> None:
+    finder = NameFinder(["собеседования"])
+    assert finder.closest("cобеседованиe") is None  # Latin c and e at both ends
+    assert finder.closest("cобеседования") == "собеседования"  # one end kept
+
+
+def _brute_force(names: list[str], wanted: str) -> str | None:
+    """Every name, one by one: the finder's answer without its buckets and filters."""
+    wanted = wanted.lower()
+    limit = max_distance(wanted)
+    best: tuple[int, str] | None = None
+    for name in {n.lower() for n in names}:
+        if not wanted or only_digits_differ(wanted, name):
+            continue
+        if name[:1] != wanted[:1] and name[-1:] != wanted[-1:]:
+            continue
+        found = osa_distance(wanted, name, limit)
+        if found is not None and (best is None or (found, name) < best):
+            best = (found, name)
+    return best[1] if best is not None else None
+
+
+@given(st.lists(st.text("абвгд1", min_size=1, max_size=7), max_size=12),
+       st.text("абвгд1", max_size=7))
+def test_finder_equals_a_brute_force_search(names: list[str], wanted: str) -> None:
+    assert NameFinder(names).closest(wanted) == _brute_force(names, wanted)
