@@ -21,6 +21,7 @@ from vaultnet.cli import main
 from vaultnet.export import dumps, links_json, notes_json
 from vaultnet.lint.engine import lint_vault
 from vaultnet.lint.formats import format_findings
+from vaultnet.lint.memo import memo_path
 from vaultnet.vault import load_vault
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -323,5 +324,5 @@ def test_files_of_other_cache_formats_are_removed(example: Path) -> None:
     (folder / "notes.txt").write_text("mine")  # not ours: kept
     assert main(["-q", "lint", str(example)]) in (0, 1)
     assert sorted(p.name for p in folder.iterdir()) == sorted([
-        cache.cache_path(example).name, "lint-v2.pickle", "notes.txt",
+        cache.cache_path(example).name, memo_path(example).name, "notes.txt",
     ])

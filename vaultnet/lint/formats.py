@@ -48,34 +48,24 @@ def summary_line(findings: Sequence[Finding]) -> str:
 
 
 def json_format(findings: Sequence[Finding]) -> str:
-    """`json.dumps(..., ensure_ascii=False, indent=2)` of the findings, byte for byte.
+    """`json.dumps([f.to_json() …], ensure_ascii=False, indent=2)`, byte for byte.
 
     Written out by hand because `indent` sends json to its pure-Python encoder: on a vault
-    with 10,000 findings that was a tenth of a warm `lint`. Values are strings, integers
-    and null only, each encoded by json's own C string encoder.
+    with 25,000 findings that was a fifth of a warm `lint`. Strings go through json's own C
+    encoder; the fields and their order are those of `Finding.to_json`.
     """
     if not findings:
         return "[]\n"
-    objects = []
-    for finding in findings:
-        fields = ",\n".join(
-            f"    {encode_basestring(key)}: {_scalar(value)}"
-            for key, value in finding.to_json().items()
-        )
-        objects.append("  {\n" + fields + "\n  }")
+    text = encode_basestring
+    objects = [
+        f'  {{\n    "path": {text(f.path)},\n    "line": {int(f.line)},\n'
+        f'    "col": {int(f.col)},\n    "rule": {text(f.rule)},\n'
+        f'    "severity": {text(f.severity)},\n    "message": {text(f.message)}'
+        + (f',\n    "fix": {text(f.fix)}' if f.fix is not None else "")
+        + "\n  }"
+        for f in findings
+    ]
     return "[\n" + ",\n".join(objects) + "\n]\n"
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    return json.dumps(value, ensure_ascii=False)  # not produced today; stays correct if it is
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """The last whole-vault lint result, kept up to date note by note (issue "Speed").
 
-`.vaultnet/lint-v2.pickle` holds the findings of the last full `lint`, grouped by path, and
-what they were computed from: each file's kind and stat, a digest of what the walk could not
-read, and for every note what other notes' findings may depend on (its *surface*: aliases,
-headings, block ids, whether it is readable) and which files its links landed on.
+`.vaultnet/lint-v<FORMAT>.pickle` holds the findings of the last full `lint`, grouped by
+path, and what they were computed from: each file's kind and stat, a digest of what the walk
+could not read, and for every note what other notes' findings may depend on (its *surface*:
+aliases, headings, block ids, whether it is readable) and which files its links landed on.
 
 A later run, under the same cache key (release, code, configuration), compares its walk:
 
@@ -48,11 +48,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LintMemo", "memo_path"]
 
-FORMAT = 2
+FORMAT = 3
 # Above this share of changed notes a full run is as fast and simpler to trust.
 MAX_CHANGED_SHARE = 20
 
-_PARTS = ("files", "findings", "targets", "surfaces")
+_PARTS = ("files", "findings")
 Row = tuple[Any, ...]  # a Finding's fields, in order
 Surface = tuple[tuple[str, ...], str]  # (aliases, digest of headings, block ids, readability)
 
@@ -124,7 +124,9 @@ class LintMemo:
         stored = self._stored
         if stored.get("key") != self.key or stored.get("walk_problems") != self.walk_problems:
             return None
-        if not all(isinstance(stored.get(part), dict) for part in _PARTS):
+        if not all(isinstance(stored.get(part), dict) for part in _PARTS) or not isinstance(
+            stored.get("deps"), bytes
+        ):
             return None  # well-formed but not ours: never trusted
         files = stored["files"]
         if files.keys() != self.files.keys():
@@ -154,41 +156,58 @@ class LintMemo:
 
     @staticmethod
     def _findings(by_path: dict[str, list[Row]], only: Collection[str] | None) -> list[Finding]:
-        findings = [
+        """Stored in order (paths sorted, rows sorted within a path): no sort needed."""
+        return [
             Finding(*row) for path, rows in by_path.items()
             if only is None or in_selection(path, only) for row in rows
         ]
-        return sorted(findings, key=lambda finding: finding.sort_key)
+
+    @staticmethod
+    def _deps(stored: dict[str, Any]) -> dict[str, Any] | None:
+        """Targets and surfaces: pickled apart, so a run where nothing changed skips them."""
+        try:
+            deps = pickle.loads(stored["deps"])
+        except Exception:  # noqa: BLE001 - checksummed, so only a foreign writer gets here
+            return None
+        if not isinstance(deps, dict) or not all(
+            isinstance(deps.get(part), dict) for part in ("targets", "surfaces")
+        ):
+            return None
+        return deps
 
     # -- linting ---------------------------------------------------------------------------
 
     def lint(self, vault: Vault, only: Collection[str] | None = None) -> list[Finding]:
         """The findings (of `only`, or of the whole vault), relinting as little as it can."""
         stored = self._previous()
-        stale = self._stale(vault, stored) if stored is not None else None
+        deps = self._deps(stored) if stored is not None else None
+        stale = self._stale(vault, stored, deps) if stored is not None and deps else None
         if stale is None:
             if only is not None:  # the hook after a big change: lint only its files
                 return lint_vault(vault, only=only)
             findings = lint_vault(vault)
             self._remember(vault, findings, None, {})
             return findings
-        assert stored is not None
+        assert stored is not None and deps is not None
         relinted = lint_vault(vault, only=stale) if stale else []
         kept = {
             path: rows for path, rows in stored["findings"].items()
             if not in_selection(path, stale)
         }
-        for finding in relinted:
+        for finding in relinted:  # sorted: each path's rows stay in order
             kept.setdefault(finding.path, []).append(_row(finding))
-        self._remember(vault, None, stale, kept, stored)
+        kept = dict(sorted(kept.items()))
+        self._remember(vault, None, stale, kept, deps)
         return self._findings(kept, only)
 
-    def _stale(self, vault: Vault, stored: dict[str, Any]) -> set[str] | None:
+    def _stale(
+        self, vault: Vault, stored: dict[str, Any], deps: dict[str, Any]
+    ) -> set[str] | None:
         """The paths to lint again, or None when only a full run is safe."""
         changed = self._changed(stored)
         if len(changed) * MAX_CHANGED_SHARE > max(len(self.files), 1000):
             return None
-        surfaces: dict[str, Surface] = stored["surfaces"]
+        surfaces: dict[str, Surface] = deps["surfaces"]
         moved: set[str] = set()
         for path in changed:
             surface = _surface(_record(vault, path))
@@ -200,7 +219,7 @@ class LintMemo:
         stale = set(changed)
         if moved:
             stale.update(
-                source for source, targets in stored["targets"].items()
+                source for source, targets in deps["targets"].items()
                 if not moved.isdisjoint(targets)
             )
         return stale
@@ -213,21 +232,21 @@ class LintMemo:
         findings: list[Finding] | None,
         stale: set[str] | None,
         by_path: dict[str, list[Row]],
-        stored: dict[str, Any] | None = None,
+        deps: dict[str, Any] | None = None,
     ) -> None:
         """Store the findings with what they depend on; `stale` None: all of it is new."""
         if findings is not None:
             for finding in findings:
                 by_path.setdefault(finding.path, []).append(_row(finding))
-        if stale is None or stored is None:
+        if stale is None or deps is None:
             sources: Iterable[str] = self.files
             targets: dict[str, tuple[str, ...]] = {}
             surfaces: dict[str, Surface] = {}
             resolved = vault.resolved_links()
         else:
             sources = stale
-            targets = dict(stored["targets"])
-            surfaces = dict(stored["surfaces"])
+            targets = dict(deps["targets"])
+            surfaces = dict(deps["surfaces"])
             resolved = vault.resolved_links(lambda path: path in stale)
         landed: dict[str, set[str]] = {}
         for link in resolved:
@@ -243,8 +262,9 @@ class LintMemo:
                 "walk_problems": self.walk_problems,
                 "files": self.files,
                 "findings": by_path,
-                "targets": targets,
-                "surfaces": surfaces,
+                "deps": pickle.dumps(
+                    {"targets": targets, "surfaces": surfaces}, protocol=pickle.HIGHEST_PROTOCOL
+                ),
             },
             protocol=pickle.HIGHEST_PROTOCOL,
         )
