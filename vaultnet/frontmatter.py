@@ -112,11 +112,14 @@ def _check_depth(text: str) -> None:
     libyaml's composer (PyYAML's C loader) recurses in C once per level: some 30 000 `[`
     overflow the C stack and kill the process with a segfault, which no `except` can catch
     (the pure-Python composer raises RecursionError instead). The parser below it keeps an
-    explicit stack, so counting its events is safe at any depth.
+    explicit stack, so counting its events is safe at any depth. The pure-Python parser is
+    used: libyaml's own limit (1,000 levels, in newer releases only) would otherwise answer
+    first with another message and place, depending on the installed PyYAML. Any other
+    error is left to the real load, which reports it as usual.
     """
     if sum(text.count(char) for char in _NESTING_CHARS) < MAX_DEPTH:
         return
-    loader = ObsidianYamlLoader(text)
+    loader = yaml.SafeLoader(text)
     try:
         depth = 0
         while not loader.check_event(yaml.StreamEndEvent):
@@ -128,6 +131,10 @@ def _check_depth(text: str) -> None:
                                    problem_mark=event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except _TooDeep:
+        raise
+    except yaml.YAMLError:
+        return
     finally:
         loader.dispose()
 
