@@ -12,7 +12,6 @@ import json
 import tempfile
 from pathlib import Path
 
-import pytest
 from hardkit import Cli
 from hypothesis import HealthCheck, given, settings
 from vaultkit import write_vault
