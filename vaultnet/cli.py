@@ -325,21 +325,17 @@ def lint(
             click.echo(f"warning: {message}", err=True)
     if outside and ctx.obj["verbose"]:
         click.echo(f"{len(outside)} files outside the vault skipped", err=True)
-    findings, memo = None, None
-    if not (fix or diff or ctx.obj.get("no_cache", False)):
-        from vaultnet.lint.memo import LintMemo
+    if fix or diff or ctx.obj.get("no_cache", False):  # these read every note anyway
+        vault = load(vault_path, config_file, config=config, everything=False)
+        findings = lint_vault(vault, only=only)
+    else:
+        from vaultnet.lint.memo import lint_cached
 
-        memo = LintMemo.walk(vault_path, config)
+        def loader(walked: Any) -> Any:
+            return load(vault_path, config_file, config=config, walked=walked, everything=False)
+
         with cache_warnings():
-            findings = memo.recall(only)
-    if findings is None:
-        vault = load(vault_path, config_file, config=config, walked=memo and memo.walked,
-                     everything=False)
-        if memo is None:
-            findings = lint_vault(vault, only=only)
-        else:
-            with cache_warnings():
-                findings = memo.lint(vault, only)
+            findings = lint_cached(vault_path, config, only=only, load=loader)
     if diff:
         changes = fixes.fix_vault(vault, findings, write=False)
         click.echo("".join(fixes.unified_diff(change) for change in changes), nl=False)

@@ -153,3 +153,15 @@ def test_only_the_edited_note_and_those_linking_into_a_changed_surface_are_relin
     code, out, _ = run("lint", vault, "--format", "json")
     assert relinted[1:] == [["Alice.md", "Bob.md", "Carol.md"]]  # Alice and Carol link to Bob
     assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]
+
+
+def test_lint_cached_is_lint_vault_for_python_users(vault: Path) -> None:
+    from vaultnet.lint import lint_vault
+    from vaultnet.lint.memo import lint_cached
+    from vaultnet.vault import load_vault
+
+    expected = lint_vault(load_vault(vault))
+    assert lint_cached(vault) == expected  # cold: computed and remembered
+    assert memo_path(vault).is_file()
+    assert lint_cached(vault) == expected  # warm: from the memo
+    assert lint_cached(vault, only={"Carol.md"}) == [f for f in expected if f.path == "Carol.md"]

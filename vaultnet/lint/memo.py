@@ -26,7 +26,7 @@ import hashlib
 import pickle
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Collection, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable
 
 from vaultnet.cache import (
     CACHE_DIR,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
     Walked = tuple[list[FileEntry], list[tuple[str, Problem]]]
 
-__all__ = ["LintMemo", "memo_path"]
+__all__ = ["LintMemo", "lint_cached", "memo_path"]
 
 FORMAT = 3
 # Above this share of changed notes a full run is as fast and simpler to trust.
@@ -271,6 +271,33 @@ class LintMemo:
         write_verified(self.path, payload)
         if stale is None:
             remove_other_formats(self.path)
+
+
+def lint_cached(
+    root: str | Path,
+    config: Config | None = None,
+    *,
+    only: Collection[str] | None = None,
+    load: Callable[[Walked], Vault] | None = None,
+) -> list[Finding]:
+    """`lint_vault` with the parse cache and the memo: what `vaultnet lint` runs.
+
+    The vault is walked once; it is loaded (by `load`, given the walk) only when the memo
+    cannot answer, and then only the notes that changed are linted again.
+    """
+    from vaultnet.config import load_config
+    from vaultnet.vault import load_vault
+
+    root = Path(root)
+    if config is None:
+        config, _ = load_config(root)
+    memo = LintMemo.walk(root, config)
+    findings = memo.recall(only)
+    if findings is not None:
+        return findings
+    if load is None:
+        return memo.lint(load_vault(root, config, cache=True, walked=memo.walked), only)
+    return memo.lint(load(memo.walked), only)
 
 
 def _record(vault: Vault, path: str) -> NoteRecord | CanvasRecord:
