@@ -89,18 +89,26 @@ class NameFinder:
         # changes both ends of a name is not worth suggesting, and scanning every name of a
         # length for every unresolved link grew with the square of the vault (3.4 s of a
         # 50,000-note lint).
-        self._names: dict[tuple[int, int, str], list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
         for name in {name.lower() for name in names}:
-            if name:
-                self._names.setdefault((len(name), 0, name[0]), []).append(name)
-                self._names.setdefault((len(name), -1, name[-1]), []).append(name)
-        # A bucket is signed and sorted on first use: `lint FILE` searches a few.
+            self._by_length.setdefault(len(name), []).append(name)
+        # Each length is split by end characters, and each bucket signed and sorted, on first
+        # use: `lint FILE` searches a few of them.
+        self._names: dict[tuple[int, int, str], list[str]] = {}
+        self._split: set[int] = set()
         self._buckets: dict[tuple[int, int, str], list[tuple[int, str]]] = {}
         self._memo: dict[str, str | None] = {}
 
     def _bucket(self, key: tuple[int, int, str]) -> list[tuple[int, str]]:
         bucket = self._buckets.get(key)
         if bucket is None:
+            length = key[0]
+            if length not in self._split:
+                self._split.add(length)
+                for name in self._by_length.get(length, ()):
+                    if name:
+                        self._names.setdefault((length, 0, name[0]), []).append(name)
+                        self._names.setdefault((length, -1, name[-1]), []).append(name)
             names = sorted(self._names.get(key, ()))
             bucket = self._buckets[key] = [(signature(name), name) for name in names]
         return bucket
