@@ -47,6 +47,7 @@ __all__ = [
     "read_hashed_all",
     "read_verified",
     "remove_other_formats",
+    "trusted_signature",
     "write_verified",
 ]
 
@@ -381,7 +382,7 @@ def read_with_cache(
         digest = cached[1]
         if isinstance(data, bytes) and digest is not None and _digest(data) == digest:
             results[index] = _stored(entry.path, cached)
-            new[entry.path] = (_trusted_signature(entry, started_ns), *cached[1:])
+            new[entry.path] = (trusted_signature(entry, started_ns), *cached[1:])
         else:
             cold.append(index)
     if cold:
@@ -392,14 +393,15 @@ def read_with_cache(
         for index, (record, digest) in zip(cold, parsed):
             entry = entries[index]
             results[index] = record
-            new[entry.path] = _entry(_trusted_signature(entry, started_ns), digest, record)
+            new[entry.path] = _entry(trusted_signature(entry, started_ns), digest, record)
     if changed:
         save_store(path, _Store(key, new), loaded)
     return [record for record in results if record is not None]
 
 
-def _trusted_signature(entry: FileEntry, started_ns: int) -> tuple[int, int, int, int] | None:
-    """The signature to key the entry by; None for a file modified just before this run."""
+def trusted_signature(entry: FileEntry, started_ns: int) -> tuple[int, int, int, int] | None:
+    """The signature to key the entry by; None for a file modified just before `started_ns`
+    (its mtime tick may still move). The lint memo keys its entries by the same rule."""
     if entry.mtime_ns >= started_ns - RACY_NS:
         return None
     return entry.signature

@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable
 
 from vaultnet.cache import (
     CACHE_DIR,
-    RACY_NS,
     cache_key,
     read_verified,
     remove_other_formats,
+    trusted_signature,
     write_verified,
 )
 from vaultnet.lint.engine import Finding, in_selection, lint_vault
@@ -111,8 +111,7 @@ class LintMemo:
         """(kind, on-disk spelling, signature); the signature is None when it is racy."""
         if entry.kind == "attachment":  # only its existence matters to lint
             return (entry.kind, entry.disk_path, ())
-        racy = entry.mtime_ns >= self.walked_ns - RACY_NS
-        return (entry.kind, entry.disk_path, None if racy else entry.signature)
+        return (entry.kind, entry.disk_path, trusted_signature(entry, self.walked_ns))
 
     # -- reading ---------------------------------------------------------------------------
 
