@@ -89,3 +89,26 @@ def test_betweenness_samples_keep_a_fixed_budget_of_visits() -> None:
     assert betweenness_samples(nx.path_graph(3_000)) == 256  # 5,999 nodes + edges
     assert betweenness_samples(nx.path_graph(38_500)) == 51  # 76,999
     assert betweenness_samples(nx.path_graph(500_000)) == 32
+    assert betweenness_samples(nx.path_graph(10)) == 10  # never more than the nodes
+
+
+def test_a_sampled_betweenness_names_its_sample_in_the_report(
+    make_vault: Callable[..., Any],
+) -> None:
+    import dataclasses
+
+    from vaultnet.network.settings import Settings
+    from vaultnet.report.build import build_notes
+
+    people = {f"Люди/{n}.md": "---\ntype: person\n---\n" for n in "ABCD"}
+    meetings = {
+        f"Встречи/2026-03-0{i}.md": f'---\ntype: interaction\nwith: ["[[{a}]]", "[[{b}]]"]\n---\n'
+        for i, (a, b) in enumerate([("A", "B"), ("B", "C"), ("C", "D")], start=1)
+    }
+    settings = dataclasses.replace(Settings(), exact_betweenness_limit=2)
+    model = build_model(make_vault({**people, **meetings}), TODAY, settings)
+    assert model.structure.betweenness_samples == 4  # capped at the 4 people, not 256
+    assert [p for p, _ in model.structure.brokers] == ["Люди/B.md", "Люди/C.md"]
+    notes = build_notes(model, "en", vault_root=None, vault_paths=sorted(people), folder="vaultnet")
+    health = next(note for note in notes if note.report == "network-health")
+    assert "Betweenness is estimated from a sample of 4 nodes." in health.body

@@ -77,9 +77,11 @@ VISIT_BUDGET = 4_000_000
 
 
 def betweenness_samples(graph: nx.Graph) -> int:
-    """How many sources the betweenness estimate samples (`nx.betweenness_centrality(k=…)`)."""
+    """How many sources the betweenness estimate samples (`nx.betweenness_centrality(k=…)`);
+    never more than the graph has nodes (networkx refuses that, with a low exact limit)."""
     size = graph.number_of_nodes() + graph.number_of_edges()
-    return max(MIN_SAMPLES, min(MAX_SAMPLES, VISIT_BUDGET // max(size, 1)))
+    budget = max(MIN_SAMPLES, min(MAX_SAMPLES, VISIT_BUDGET // max(size, 1)))
+    return min(budget, graph.number_of_nodes())
 
 
 def compute_structure(people: dict[str, Person], past: list[Interaction],
