@@ -326,3 +326,23 @@ def test_files_of_other_cache_formats_are_removed(example: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         cache.cache_path(example).name, memo_path(example).name, "notes.txt",
     ])
+
+
+def test_only_a_lazy_load_keeps_records_pickled(example: Path) -> None:
+    from vaultnet.stored import Stored
+
+    expected = _outputs(example, use_cache=False)
+    load_vault(example, cache=True)  # prime the cache
+    eager = load_vault(example, cache=True)
+    assert not any(isinstance(v, Stored) for v in eager.notes._items.values())  # type: ignore[attr-defined]
+    lazy = load_vault(example, cache=True, lazy=True)
+    stored = lazy.notes._items  # type: ignore[attr-defined]
+    assert all(isinstance(v, Stored) for v in stored.values())
+    person = next(path for path in lazy.notes if path.startswith("Люди/"))
+    assert list(lazy.aliases_of(person)) == eager.notes[person].aliases  # without loading it
+    assert isinstance(stored[person], Stored)
+    assert lazy.notes[person] == eager.notes[person]
+    assert sum(not isinstance(v, Stored) for v in stored.values()) == 1  # only that one
+    lazy.load_all()
+    findings = format_findings(lint_vault(lazy), "json")
+    assert (dumps(links_json(lazy)), dumps(notes_json(lazy)), findings) == expected

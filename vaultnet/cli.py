@@ -126,12 +126,12 @@ def load(
     *,
     config: Any = None,
     walked: Any = None,
-    everything: bool = True,
+    lazy: bool = False,
 ) -> Any:
     """Load the vault (with `config` and `walk_vault`'s result when the caller has them).
 
-    `everything=False` leaves cached records pickled until used (`lint` of a few changed
-    notes); the other commands read every note, so they are loaded in one batch here.
+    `lazy` leaves cached records pickled until used (`lint` of a few changed notes); the
+    other commands read every note, so `load_vault` loads them in one batch.
     """
     from vaultnet.vault import load_vault
 
@@ -151,15 +151,15 @@ def load(
                 with status(f"vaultnet: reading {vault_path}…", sys.stderr,
                             enabled=not ctx.obj["quiet"]):
                     if use_cache:
-                        vault = load_vault(vault_path, config, cache=True, walked=walked)
+                        vault = load_vault(
+                            vault_path, config, cache=True, walked=walked, lazy=lazy
+                        )
                     else:
                         from vaultnet.parallel import parallel_reader
 
                         vault = load_vault(
                             vault_path, config, reader=parallel_reader, walked=walked
                         )
-                    if everything:
-                        vault.load_all()
             finally:
                 gc.freeze()
                 gc.enable()
@@ -326,13 +326,13 @@ def lint(
     if outside and ctx.obj["verbose"]:
         click.echo(f"{len(outside)} files outside the vault skipped", err=True)
     if fix or diff or ctx.obj.get("no_cache", False):  # these read every note anyway
-        vault = load(vault_path, config_file, config=config, everything=False)
+        vault = load(vault_path, config_file, config=config)
         findings = lint_vault(vault, only=only)
     else:
         from vaultnet.lint.memo import lint_cached
 
         def loader(walked: Any) -> Any:
-            return load(vault_path, config_file, config=config, walked=walked, everything=False)
+            return load(vault_path, config_file, config=config, walked=walked, lazy=True)
 
         with cache_warnings():
             findings = lint_cached(vault_path, config, only=only, load=loader)

@@ -298,12 +298,10 @@ class Vault:
                 for path in records if sources(path)]
 
     def load_all(self) -> None:
-        """Load every record now, in one batch with the cyclic GC paused and then frozen.
-
-        What reads every note (a full lint, the network model, exports) calls this first:
-        loaded one by one with the collector running, the 50,000 records of a large vault
-        cost a whole lint again (12.7 s against 5.1 s). The records live as long as the vault,
-        so freezing them spares every later collection from walking them.
+        """Load every record a lazy vault still holds pickled, in one batch with the cyclic
+        GC paused, then frozen: loaded one by one with the collector running, the 50,000
+        records of a large vault cost a whole lint again (12.7 s against 5.1 s). The records
+        live as long as the vault and hold no cycles, so later collections may skip them.
         """
         with _collector_paused():
             for records in (self.notes, self.canvases):
@@ -364,6 +362,7 @@ def load_vault(
     reader: Reader | None = None,
     cache: bool = False,
     walked: tuple[list[FileEntry], list[tuple[str, Problem]]] | None = None,
+    lazy: bool = False,
 ) -> Vault:
     """Walk the vault, parse every note and canvas once, and return the `Vault`.
 
@@ -372,6 +371,8 @@ def load_vault(
     come from `.vaultnet/` when the files are unchanged, and cold files are parsed in a
     process pool (`vaultnet.cache`, `vaultnet.parallel`); the result is the same. `walked` is
     what `walk_vault(root, config)` returned just before, when the caller needed it first.
+    With `lazy`, records from the cache stay pickled until used (`Vault.load_all` loads the
+    rest): for `lint` of a few notes, which touches a handful of them.
     """
     root = Path(root)
     if not root.is_dir():
@@ -395,7 +396,7 @@ def load_vault(
                 record, NoteRecord
             )
             (notes if is_note else canvases)[record.path] = record  # type: ignore[index]
-        return Vault(
+        vault = Vault(
             root=root,
             config=config,
             files={entry.path: entry for entry in entries},
@@ -403,3 +404,7 @@ def load_vault(
             canvases=LazyRecords(canvases),
             problems=problems,
         )
+        if not lazy:
+            vault.notes.load_all()  # type: ignore[attr-defined]
+            vault.canvases.load_all()  # type: ignore[attr-defined]
+        return vault

@@ -194,8 +194,6 @@ def lint_vault(
     from vaultnet.lint.rules import RULES
 
     configured = dict(vault.config.rules)
-    if only is None and hasattr(vault, "load_all"):
-        vault.load_all()  # every note will be read: one batch, not one by one
     context = LintContext(vault, only)
     findings: dict[Finding, None] = {}
     for name in rules if rules is not None else sorted(RULES):

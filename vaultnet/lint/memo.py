@@ -184,6 +184,7 @@ class LintMemo:
         if stale is None:
             if only is not None:  # the hook after a big change: lint only its files
                 return lint_vault(vault, only=only)
+            vault.load_all()  # a lazy vault: every note will be read, in one batch
             findings = lint_vault(vault)
             self._remember(vault, findings, None, {})
             return findings
@@ -295,7 +296,8 @@ def lint_cached(
     if findings is not None:
         return findings
     if load is None:
-        return memo.lint(load_vault(root, config, cache=True, walked=memo.walked), only)
+        vault = load_vault(root, config, cache=True, walked=memo.walked, lazy=True)
+        return memo.lint(vault, only)
     return memo.lint(load(memo.walked), only)
 
 
