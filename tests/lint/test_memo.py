@@ -51,13 +51,20 @@ def test_an_unchanged_vault_reuses_the_findings_without_reading_a_note(
     assert fresh[0] == 0 and '"rule": "unresolved-link"' in fresh[1]
 
 
-def test_lint_files_is_answered_from_the_memo_and_equals_a_fresh_run(vault: Path, run: Run) -> None:
+def test_lint_files_is_answered_from_the_memo_and_equals_a_fresh_run(
+    vault: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run("lint", vault, "--format", "json")
     for files in (["Carol.md"], ["Alice.md", "Bob.md"], ["Bob.md"]):
         args = [vault, *(vault / name for name in files)]
-        assert run("lint", *args, "--format", "json") == run(
-            "lint", *args, "--format", "json", "--no-cache"
-        )
+        expected = run("lint", *args, "--format", "json", "--no-cache")
+        with monkeypatch.context() as patch:  # answered without loading the vault
+            patch.setattr("vaultnet.vault.load_vault", _fail)
+            assert run("lint", *args, "--format", "json") == expected
+
+
+def _fail(*args: object, **kwargs: object) -> None:
+    raise AssertionError("the vault was loaded although the memo could answer")
 
 
 def test_an_edit_a_new_file_or_a_rename_is_a_miss(vault: Path, run: Run) -> None:

@@ -129,11 +129,15 @@ class LintContext:
 
     def unreadable(self, path: str) -> bool:
         """Whether the content of `path` is unknown: its headings and blocks cannot be checked."""
+        if path in self._unreadable_by_walk:
+            return True
         record = self.vault.notes.get(path) or self.vault.canvases.get(path)
-        problems = record.problems if record is not None else ()
-        return any(problem.rule == "unreadable-file" for problem in problems) or any(
-            where == path and problem.rule == "unreadable-file"
-            for where, problem in self.vault.problems
+        return record is not None and any(p.rule == "unreadable-file" for p in record.problems)
+
+    @cached_property
+    def _unreadable_by_walk(self) -> frozenset[str]:
+        return frozenset(
+            path for path, problem in self.vault.problems if problem.rule == "unreadable-file"
         )
 
     @cached_property
