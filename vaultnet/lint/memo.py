@@ -22,7 +22,9 @@ miss it lints only its files and leaves the memo as it was.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import operator
 import pickle
 import time
 from pathlib import Path
@@ -61,9 +63,8 @@ def memo_path(root: Path) -> Path:
     return Path(root) / CACHE_DIR / f"lint-v{FORMAT}.pickle"
 
 
-def _row(finding: Finding) -> Row:
-    f = finding
-    return (f.path, f.line, f.col, f.rule, f.severity, f.message, f.fix, f.fix_span, f.end_col)
+# A Finding's fields in declaration order, so that `Finding(*row)` rebuilds it exactly.
+_row: Callable[[Finding], Row] = operator.attrgetter(*(f.name for f in dataclasses.fields(Finding)))
 
 
 def _surface(record: NoteRecord | CanvasRecord) -> Surface:
