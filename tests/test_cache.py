@@ -346,3 +346,16 @@ def test_only_a_lazy_load_keeps_records_pickled(example: Path) -> None:
     lazy.load_all()
     findings = format_findings(lint_vault(lazy), "json")
     assert (dumps(links_json(lazy)), dumps(notes_json(lazy)), findings) == expected
+
+
+def test_lazy_records_get_loads_on_use_and_misses_give_the_default(example: Path) -> None:
+    from vaultnet.stored import Stored
+
+    load_vault(example, cache=True)  # prime the cache
+    lazy = load_vault(example, cache=True, lazy=True)
+    stored = lazy.notes._items  # type: ignore[attr-defined]
+    person = next(path for path in lazy.notes if path.startswith("Люди/"))
+    record = lazy.notes.get(person)
+    assert record is not None and not isinstance(record, Stored)
+    assert stored[person] is record and lazy.notes.get(person) is record
+    assert lazy.notes.get("Нет такой.md") is None and lazy.notes.get("Нет.md", 7) == 7

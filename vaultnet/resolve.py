@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 from vaultnet.records import Block, Heading, Link
@@ -265,8 +266,12 @@ _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 _JS_SPACES = re.compile(f"[{_JS_SPACE}]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_heading(text: str) -> str:
-    """A heading or a link's heading piece as Obsidian compares them (R19)."""
+    """A heading or a link's heading piece as Obsidian compares them (R19).
+
+    Cached: every link to a note's heading compares it with all the note's headings, and
+    vaults repeat the same headings ("Встречи", "Notes") in thousands of notes."""
     spaced = _JS_SPACES.sub(" ", _HEADING_PUNCTUATION.sub(" ", text))
     return spaced.strip(" ").lower()
 

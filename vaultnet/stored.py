@@ -45,6 +45,12 @@ class LazyRecords(Mapping[str, R], Generic[R]):
             value = self._items[path] = value.load()
         return value  # type: ignore[return-value]
 
+    def get(self, path: str, default: Any = None) -> Any:  # Mapping.get: 3 calls and a try
+        value = self._items.get(path, default)
+        if type(value) is Stored:
+            value = self._items[path] = value.load()
+        return value
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
 

@@ -142,3 +142,15 @@ def test_linting_files_resolves_only_their_links(tmp_path: Path, monkeypatch) ->
         ("A.md", 1, 23, "missing-heading", "warning"),
         ("Папка/B.md", 1, 1, "unresolved-link", "warning"),
     ]
+
+
+def test_selector_matches_files_and_folders() -> None:
+    from vaultnet.lint.engine import in_selection, selector
+
+    assert selector(None)("any/path.md")
+    files = selector(["a.md", "Люди/b.md"])
+    assert files("a.md") and files("Люди/b.md") and not files("Люди/c.md")
+    mixed = selector({"a.md", "Люди/"})
+    assert mixed("a.md") and mixed("Люди/c.md") and mixed("Люди/x/y.md")
+    assert not mixed("Людиx/c.md") and not mixed("b.md")
+    assert in_selection("Люди/c.md", ["Люди/"]) and not in_selection("c.md", ["Люди/"])

@@ -172,3 +172,19 @@ def test_lint_cached_is_lint_vault_for_python_users(vault: Path) -> None:
     assert memo_path(vault).is_file()
     assert lint_cached(vault) == expected  # warm: from the memo
     assert lint_cached(vault, only={"Carol.md"}) == [f for f in expected if f.path == "Carol.md"]
+
+
+def test_an_edit_that_adds_a_link_target_is_remembered_for_later_relints(
+    vault: Path, run: Run
+) -> None:
+    # The memo keeps its dependency table untouched when an edit moves nothing; here Carol
+    # starts linking to Alice, so a later change to Alice's headings must relint Carol.
+    run("lint", vault, "--format", "json")
+    write_vault(vault, {"Carol.md": "Links [[Bob#^b1]] and [[Alice#Later]].\n"})
+    os.utime(vault / "Carol.md", ns=(OLD_NS + 10**9, OLD_NS + 10**9))
+    assert '"message": "no heading' in run("lint", vault, "--format", "json")[1]
+    write_vault(vault, {"Alice.md": FILES["Alice.md"] + "## Later\n"})
+    os.utime(vault / "Alice.md", ns=(OLD_NS + 2 * 10**9, OLD_NS + 2 * 10**9))
+    code, out, _ = run("lint", vault, "--format", "json")
+    assert "Later" not in out
+    assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Sequence
 
 from vaultnet.records import NoteRecord, Problem, Suppression
 
@@ -27,6 +27,7 @@ __all__ = [
     "LintContext",
     "exit_code",
     "in_selection",
+    "selector",
     "lint_vault",
     "unknown_rule_warnings",
 ]
@@ -87,19 +88,16 @@ class LintContext:
     def __init__(self, vault: Vault, only: Collection[str] | None = None) -> None:
         self.vault = vault
         self.only = only
+        # Whether findings in `path` are reported; rules skip costly work for the others.
+        self.selected: Callable[[str], bool] = selector(only)
         self._lines: dict[str, list[str]] = {}
-
-    def selected(self, path: str) -> bool:
-        """Whether findings in `path` are reported; rules skip costly work for the others."""
-        return self.only is None or in_selection(path, self.only)
 
     @cached_property
     def resolved_links(self) -> list[ResolvedLink]:
         """The links findings may be reported on: all, or those of the files being linted."""
-        only = self.only
-        if only is None:
+        if self.only is None:
             return self.vault.resolved_links()
-        return self.vault.resolved_links(lambda path: in_selection(path, only))
+        return self.vault.resolved_links(self.selected)
 
     @cached_property
     def unresolved_links(self) -> list[ResolvedLink]:
@@ -205,7 +203,7 @@ def lint_vault(
         if configured.get(name) == "off":
             continue
         for hit in module.check(context):
-            if only is not None and not in_selection(hit.path, only):
+            if not context.selected(hit.path):
                 continue
             severity = configured.get(name) or hit.severity or module.DEFAULT_SEVERITY
             finding = Finding(
@@ -218,9 +216,20 @@ def lint_vault(
 
 
 def in_selection(path: str, only: Collection[str]) -> bool:
-    if path in only:
-        return True
-    return any(chosen.endswith("/") and path.startswith(chosen) for chosen in only)
+    """Whether `path` is one of `only` or inside one of its folders (ending in `/`)."""
+    return selector(only)(path)
+
+
+def selector(only: Collection[str] | None) -> Callable[[str], bool]:
+    """`in_selection` for one selection, asked for every path of the vault: the folders are
+    picked out once, and a selection of files only is a set lookup."""
+    if only is None:
+        return lambda path: True
+    folders = tuple(chosen for chosen in only if chosen.endswith("/"))
+    files = only if isinstance(only, (set, frozenset)) else frozenset(only)
+    if not folders:
+        return files.__contains__
+    return lambda path: path in files or path.startswith(folders)
 
 
 def _silenced(finding: Finding, note: NoteRecord | None) -> bool:

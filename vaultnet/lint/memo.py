@@ -38,7 +38,7 @@ from vaultnet.cache import (
     trusted_signature,
     write_verified,
 )
-from vaultnet.lint.engine import Finding, in_selection, lint_vault
+from vaultnet.lint.engine import Finding, lint_vault, selector
 from vaultnet.records import NoteRecord
 
 if TYPE_CHECKING:
@@ -157,10 +157,8 @@ class LintMemo:
     @staticmethod
     def _findings(by_path: dict[str, list[Row]], only: Collection[str] | None) -> list[Finding]:
         """Stored in order (paths sorted, rows sorted within a path): no sort needed."""
-        return [
-            Finding(*row) for path, rows in by_path.items()
-            if only is None or in_selection(path, only) for row in rows
-        ]
+        selected = selector(only)
+        return [Finding(*row) for path, rows in by_path.items() if selected(path) for row in rows]
 
     @staticmethod
     def _deps(stored: dict[str, Any]) -> dict[str, Any] | None:
@@ -191,10 +189,7 @@ class LintMemo:
             return findings
         assert stored is not None and deps is not None
         relinted = lint_vault(vault, only=stale) if stale else []
-        kept = {
-            path: rows for path, rows in stored["findings"].items()
-            if not in_selection(path, stale)
-        }
+        kept = {path: rows for path, rows in stored["findings"].items() if path not in stale}
         for finding in relinted:  # sorted: each path's rows stay in order
             kept.setdefault(finding.path, []).append(_row(finding))
         kept = dict(sorted(kept.items()))
@@ -253,19 +248,25 @@ class LintMemo:
         for link in resolved:
             if link.resolution.path is not None:
                 landed.setdefault(link.source, set()).add(link.resolution.path)
+        same = deps is not None and self._stored is not None
         for path in sources:
             if path in vault.notes or path in vault.canvases:
-                targets[path] = tuple(sorted(landed.get(path, ())))
-                surfaces[path] = _surface(_record(vault, path))
+                target, surface = tuple(sorted(landed.get(path, ()))), _surface(_record(vault, path))
+                same = same and targets.get(path) == target and surfaces.get(path) == surface
+                targets[path], surfaces[path] = target, surface
+        if same:  # the usual edit: no link landed elsewhere, no anchor moved
+            deps_blob = self._stored["deps"]  # type: ignore[index]
+        else:
+            deps_blob = pickle.dumps(
+                {"targets": targets, "surfaces": surfaces}, protocol=pickle.HIGHEST_PROTOCOL
+            )
         payload = pickle.dumps(
             {
                 "key": self.key,
                 "walk_problems": self.walk_problems,
                 "files": self.files,
                 "findings": by_path,
-                "deps": pickle.dumps(
-                    {"targets": targets, "surfaces": surfaces}, protocol=pickle.HIGHEST_PROTOCOL
-                ),
+                "deps": deps_blob,
             },
             protocol=pickle.HIGHEST_PROTOCOL,
         )

@@ -23,8 +23,14 @@ InlineRule = Callable[["StateInline", bool], bool]
 
 
 def _capture(rule: InlineRule, opener: str, label_offset: int) -> InlineRule:
+    # `[` for a link, `![` for an image: the rule runs at every character the text rule stops
+    # at (`#`, `*`, `-`, `:` …), so anything else is turned away before any look-ahead.
+    starts = "![" if label_offset == 2 else "["
+
     def captured(state: StateInline, silent: bool) -> bool:
         start, first_token = state.pos, len(state.tokens)
+        if not state.src.startswith(starts, start):
+            return False
         # No `]` ahead: no link can start here. markdown-it would still scan the rest of
         # the paragraph for every `[` (times its nesting limit): minutes for 200,000 `[[a`.
         if next_index(state, "]", start + 1) < 0:

@@ -56,12 +56,18 @@ def check(context: LintContext) -> Iterator[Hit]:
 
 
 def _suggester(context: LintContext) -> Callable[[str], str | None]:
-    """name -> "[[Note]]" or "[[Note|Alias]]" for the closest name or alias, or None."""
-    finder = NameFinder([*context.note_names, *context.aliases])
+    """name -> "[[Note]]" or "[[Note|Alias]]" for the closest name or alias, or None.
+
+    The finder indexes every name and alias of the vault: built on the first unresolved
+    link, not before (re-linting one edited note usually meets none)."""
+
+    @lru_cache(maxsize=None)
+    def finder() -> NameFinder:
+        return NameFinder([*context.note_names, *context.aliases])
 
     @lru_cache(maxsize=None)
     def suggest(name: str) -> str | None:
-        closest = finder.closest(name)
+        closest = finder().closest(name)
         if closest is None:
             return None
         if closest in context.note_names:
