@@ -114,11 +114,9 @@ def test_a_damaged_cache_is_discarded_with_a_warning(example: Path, damage: Any)
 
 
 def test_a_foreign_pickle_with_a_valid_checksum_is_not_trusted(example: Path) -> None:
-    import hashlib
-
     expected = _outputs(example, use_cache=False)
     payload = pickle.dumps({"not": "a cache"})
-    digest = hashlib.blake2b(payload, digest_size=cache.DIGEST_SIZE).digest()
+    digest = cache._checksum(payload)
     path = cache.cache_path(example)
     path.parent.mkdir()
     path.write_bytes(cache.MAGIC + digest + payload)

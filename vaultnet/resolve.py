@@ -131,20 +131,13 @@ class FileIndex:
     def __init__(self, paths: Iterable[str]) -> None:
         self.paths: frozenset[str] = frozenset(unicodedata.normalize("NFC", p) for p in paths)
         by_name: defaultdict[str, list[str]] = defaultdict(list)
-        by_lower: defaultdict[str, list[str]] = defaultdict(list)
         for path in self.paths:
             lower = path.lower()
-            by_name[lower.rsplit("/", 1)[-1]].append(path)
-            by_lower[lower].append(path)
+            by_name[lower[lower.rfind("/") + 1 :]].append(path)
         # A name's group is arranged on first lookup: `lint FILE` looks up a handful of names.
         self._names = by_name
         self._groups: dict[str, _SameName] = {}
-        # Sorted, so that nothing depends on the order the paths were listed in. Several paths
-        # share a lower-cased spelling only on a case-sensitive disk.
-        self._by_lower = {
-            lower: tuple(sorted(found)) if len(found) > 1 else (found[0],)
-            for lower, found in by_lower.items()
-        }
+        self._exact: dict[str, tuple[str, ...]] | None = None  # built on first use
         # (linkpath, source folder) -> Resolution: a vault links to the same names again and
         # again, and only the source folder matters besides the linkpath.
         self._memo: dict[tuple[str, str], Resolution] = {}
@@ -154,6 +147,19 @@ class FileIndex:
 
     def __len__(self) -> int:
         return len(self.paths)
+
+    def exactly(self, lower_path: str) -> tuple[str, ...]:
+        """The paths whose lower-cased spelling is `lower_path`: one, or several only on a
+        case-sensitive disk (sorted, so nothing depends on the order paths were listed in)."""
+        if self._exact is None:
+            by_lower: defaultdict[str, list[str]] = defaultdict(list)
+            for path in self.paths:
+                by_lower[path.lower()].append(path)
+            self._exact = {
+                lower: tuple(sorted(found)) if len(found) > 1 else (found[0],)
+                for lower, found in by_lower.items()
+            }
+        return self._exact.get(lower_path, ())
 
     def named(self, lower_name: str) -> tuple[str, ...]:
         """The paths whose file name (with extension), lower-cased, is `lower_name`."""
@@ -244,7 +250,7 @@ def _resolve(linkpath: str, source_folder: str, index: FileIndex) -> Resolution:
 
 def _exact(index: FileIndex, wanted: str) -> Resolution | None:
     """The file whose lower-cased path is `wanted` (it is one of the candidates by name)."""
-    equal = index._by_lower.get(wanted, ())
+    equal = index.exactly(wanted)
     if not equal:
         return None
     return Resolution(equal[0], equal if len(equal) > 1 else ())
