@@ -12,11 +12,11 @@ import gc
 import os
 import stat
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
+from vaultnet.collector import collector_paused
 from vaultnet.config import Config, load_config
 from vaultnet.errors import VaultnetError
 from vaultnet.records import CanvasRecord, FileKind, Link, NoteRecord, Problem
@@ -303,7 +303,7 @@ class Vault:
         records of a large vault cost a whole lint again (12.7 s against 5.1 s). The records
         live as long as the vault and hold no cycles, so later collections may skip them.
         """
-        with _collector_paused():
+        with collector_paused():
             for records in (self.notes, self.canvases):
                 if isinstance(records, LazyRecords):
                     records.load_all()
@@ -344,17 +344,6 @@ class Vault:
         return self.root / self.files[path].on_disk
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_vault(
     root: str | Path,
     config: Config | None = None,
@@ -381,7 +370,7 @@ def load_vault(
         config, _ = load_config(root)
     # Loading allocates millions of small, long-lived objects (records, links, the index) and
     # no garbage cycles; the cyclic GC would walk them again and again (3x the warm load time).
-    with _collector_paused():
+    with collector_paused():
         entries, problems = walked if walked is not None else walk_vault(root, config)
         parsed = [entry for entry in entries if entry.kind != "attachment"]
         if cache and reader is None:

@@ -27,8 +27,8 @@ __all__ = [
     "LintContext",
     "exit_code",
     "in_selection",
-    "selector",
     "lint_vault",
+    "selector",
     "unknown_rule_warnings",
 ]
 
@@ -193,25 +193,27 @@ def lint_vault(
     `only` limits the report to these vault paths (a path ending in `/` stands for a folder);
     the whole vault is still read, so links are resolved against every note.
     """
+    from vaultnet.collector import collector_paused
     from vaultnet.lint.rules import RULES
 
     configured = dict(vault.config.rules)
     context = LintContext(vault, only)
     findings: dict[Finding, None] = {}
-    for name in rules if rules is not None else sorted(RULES):
-        module = RULES[name]
-        if configured.get(name) == "off":
-            continue
-        for hit in module.check(context):
-            if not context.selected(hit.path):
+    with collector_paused():  # tens of thousands of resolutions and hits, no garbage cycles
+        for name in rules if rules is not None else sorted(RULES):
+            module = RULES[name]
+            if configured.get(name) == "off":
                 continue
-            severity = configured.get(name) or hit.severity or module.DEFAULT_SEVERITY
-            finding = Finding(
-                hit.path, hit.line, hit.col, name, severity, hit.message,
-                hit.fix, hit.fix_span if hit.fix is not None else None, hit.end_col,
-            )
-            if not _silenced(finding, vault.notes.get(hit.path)):
-                findings[finding] = None
+            for hit in module.check(context):
+                if not context.selected(hit.path):
+                    continue
+                severity = configured.get(name) or hit.severity or module.DEFAULT_SEVERITY
+                finding = Finding(
+                    hit.path, hit.line, hit.col, name, severity, hit.message,
+                    hit.fix, hit.fix_span if hit.fix is not None else None, hit.end_col,
+                )
+                if not _silenced(finding, vault.notes.get(hit.path)):
+                    findings[finding] = None
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 

@@ -289,6 +289,7 @@ def lint_cached(
     The vault is walked once; it is loaded (by `load`, given the walk) only when the memo
     cannot answer, and then only the notes that changed are linted again.
     """
+    from vaultnet.collector import collector_paused
     from vaultnet.config import load_config
     from vaultnet.vault import load_vault
 
@@ -301,8 +302,10 @@ def lint_cached(
         return findings
     if load is None:
         vault = load_vault(root, config, cache=True, walked=memo.walked, lazy=True)
+    else:
+        vault = load(memo.walked)
+    with collector_paused():  # linting and remembering allocate much and leave no cycles
         return memo.lint(vault, only)
-    return memo.lint(load(memo.walked), only)
 
 
 def _record(vault: Vault, path: str) -> NoteRecord | CanvasRecord:
