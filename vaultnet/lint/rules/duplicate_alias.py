@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 NAME = "duplicate-alias"
 DEFAULT_SEVERITY = "warning"
+MAX_NAMED = 3  # other claimants named in a message; the rest are counted
 
 _ALIASES_KEY = re.compile(r"^\s*[\"']?aliases[\"']?\s*:", re.IGNORECASE)
 
@@ -36,9 +37,18 @@ def check(context: LintContext) -> Iterator[Hit]:
         for path, alias in claims:
             if not context.selected(path):
                 continue  # finding its position reads the note
-            others = " and ".join(repr(other) for other, _ in claims if other != path)
             line, col = _position(context, path, alias)
-            yield Hit(path, line, col, f"alias {alias!r} is also an alias of {others}")
+            yield Hit(path, line, col, f"alias {alias!r} is also an alias of {_others(claims, path)}")
+
+
+def _others(claims: list[tuple[str, str]], path: str) -> str:
+    """The other claimants, at most `MAX_NAMED` of them by name: a first name shared by sixty
+    people would otherwise repeat sixty paths in each of sixty findings (quadratic)."""
+    named = [repr(other) for other, _ in claims[: MAX_NAMED + 1] if other != path][:MAX_NAMED]
+    rest = len(claims) - 1 - len(named)
+    if rest:
+        return ", ".join(named) + f" and {rest} other note{'s' if rest > 1 else ''}"
+    return " and ".join(named)
 
 
 def _position(context: LintContext, path: str, alias: str) -> tuple[int, int]:
