@@ -89,6 +89,22 @@ def test_two_names_with_one_nfc_form_keep_the_first(tmp_path: Path) -> None:
     assert [e.path for e in entries] == ["Мой.md"]
     [(path, problem)] = problems
     assert path == "Мой.md" and "this name after Unicode normalisation" in problem.message
+    # The spelling that sorts first is kept (NFD "и" + U+0306 sorts before NFC "й"), whatever
+    # order the file system lists them in.
+    kept = min(os.listdir(tmp_path))
+    assert entries[0].on_disk == kept and problem.message.endswith(max(os.listdir(tmp_path)))
+
+
+def test_twin_folders_keep_the_first_spelling_whatever_the_listing_order(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Мой")
+    make(tmp_path, {f"{nfd}/Заметка.md": "nfd", "Мой/Заметка.md": "nfc", "Мой/Своя.md": ""})
+    if len(os.listdir(tmp_path)) < 2:
+        pytest.skip("this file system stores one name for both spellings")
+    entries, problems = walk_vault(tmp_path, Config())
+    assert [e.path for e in entries] == ["Мой/Заметка.md", "Мой/Своя.md"]
+    winner = min(f"{nfd}/Заметка.md", "Мой/Заметка.md")
+    assert entries[0].on_disk == winner
+    assert [path for path, _ in problems] == ["Мой/Заметка.md"]
 
 
 def test_symlink_loop_does_not_hang(tmp_path: Path) -> None:
