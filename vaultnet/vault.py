@@ -122,7 +122,7 @@ class _Walker:
         ]
         entries, prefix = self.entries, len(self._prefix)
         excluded = self.config.is_excluded
-        normalize, is_regular, entry = unicodedata.normalize, stat.S_ISREG, FileEntry
+        normalize, is_regular = unicodedata.normalize, stat.S_ISREG
         while stack:
             folder, vault_folder, ancestors = stack.pop()
             try:
@@ -150,16 +150,7 @@ class _Walker:
                 if not is_regular(info.st_mode) or path in entries or excluded(path):
                     self.visit(child, vault_folder, ancestors, stack)
                     continue
-                disk = child.path[prefix:].replace(os.sep, "/")
-                entries[path] = entry(
-                    path,
-                    file_kind(name),
-                    info.st_size,
-                    info.st_mtime_ns,
-                    disk if disk != path else None,
-                    info.st_ino,
-                    info.st_ctime_ns,
-                )
+                entries[path] = _entry(path, name, child.path[prefix:], info)
 
     def visit(
         self,
@@ -198,26 +189,26 @@ class _Walker:
             return  # sockets, pipes and devices are not notes; reading a pipe would block
         # Every path here was built by scandir from str(self.root): slicing off the prefix is
         # what relpath computes, without its per-call abspath/normpath (a third of a warm walk).
-        disk = child.path[len(self._prefix):].replace(os.sep, "/")
+        entry = _entry(path, name, child.path[len(self._prefix):], info)
         twin = self.entries.get(path)
         if twin is not None:
             # Two on-disk names with the same NFC form (possible on Linux): the spelling that
             # sorts first is kept whatever order the folders were listed in.
-            if twin.on_disk < disk:
-                self.problem(path, f"another file has this name after Unicode normalisation: {disk}")
-                return
+            kept, dropped = sorted((twin, entry), key=lambda e: e.on_disk)
             self.problem(
-                path, f"another file has this name after Unicode normalisation: {twin.on_disk}"
+                path, f"another file has this name after Unicode normalisation: {dropped.on_disk}"
             )
-        self.entries[path] = FileEntry(
-            path=path,
-            kind=file_kind(name),
-            size=info.st_size,
-            mtime_ns=info.st_mtime_ns,
-            disk_path=disk if disk != path else None,
-            ino=info.st_ino,
-            ctime_ns=info.st_ctime_ns,
-        )
+            entry = kept
+        self.entries[path] = entry
+
+
+def _entry(path: str, name: str, relative: str, info: os.stat_result) -> FileEntry:
+    """The entry of a regular file; `relative` is its on-disk path below the vault root."""
+    disk = relative.replace(os.sep, "/")
+    return FileEntry(
+        path, file_kind(name), info.st_size, info.st_mtime_ns,
+        disk if disk != path else None, info.st_ino, info.st_ctime_ns,
+    )
 
 
 def _inside(real: str, real_root: str) -> bool:
