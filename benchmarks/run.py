@@ -57,16 +57,18 @@ OBSIDIANTOOLS = (
 ENV = dict(os.environ)
 
 
-def with_bytecode(work: Path) -> None:
+def with_bytecode() -> None:
     """Give every measured process compiled bytecode, as a user's installed vaultnet has.
 
     `pip install` compiles a package's modules, and an editable install writes them on first
     import; but with PYTHONDONTWRITEBYTECODE set (some CI images, containers) every process
     would compile vaultnet's modules from source again, tens of milliseconds that no user
-    pays. The bytecode goes to a prefix under `work`, never into the source tree.
+    pays. So vaultnet is compiled in place (its `__pycache__` folders, as pip writes them),
+    and the variable is dropped for the measured processes. A PYTHONPYCACHEPREFIX is not
+    used: it would hide the standard library's and the peers' own bytecode, and the first
+    timed run of each tool would compile them all.
     """
     ENV.pop("PYTHONDONTWRITEBYTECODE", None)
-    ENV["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     import vaultnet
 
     package = Path(vaultnet.__file__).parent
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tools = set(args.tools.split(","))
     args.work.mkdir(parents=True, exist_ok=True)
-    with_bytecode(args.work)
+    with_bytecode()
     results: dict[str, dict[str, Any]] = {}
     if args.json and args.json.is_file():
         results = json.loads(args.json.read_text()).get("results", {})

@@ -357,3 +357,5 @@ def test_lazy_records_get_loads_on_use_and_misses_give_the_default(example: Path
     assert record is not None and not isinstance(record, Stored)
     assert stored[person] is record and lazy.notes.get(person) is record
     assert lazy.notes.get("Нет такой.md") is None and lazy.notes.get("Нет.md", 7) == 7
+    default = Stored("Нет.md", True, (), b"")
+    assert lazy.notes.get("Нет.md", default) is default and "Нет.md" not in lazy.notes

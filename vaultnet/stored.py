@@ -14,6 +14,7 @@ from typing import Any, Callable, Generic, Iterator, Mapping, Sequence, TypeVar
 __all__ = ["LazyRecords", "Stored", "dump_record"]
 
 R = TypeVar("R")
+_MISSING = object()
 
 
 class Stored:
@@ -46,7 +47,9 @@ class LazyRecords(Mapping[str, R], Generic[R]):
         return value  # type: ignore[return-value]
 
     def get(self, path: str, default: Any = None) -> Any:  # Mapping.get: 3 calls and a try
-        value = self._items.get(path, default)
+        value = self._items.get(path, _MISSING)
+        if value is _MISSING:
+            return default
         if type(value) is Stored:
             value = self._items[path] = value.load()
         return value
