@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from vaultkit import vault_generator
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -188,3 +188,67 @@ def test_an_edit_that_adds_a_link_target_is_remembered_for_later_relints(
     code, out, _ = run("lint", vault, "--format", "json")
     assert "Later" not in out
     assert (code, out) == run("lint", vault, "--format", "json", "--no-cache")[:2]
+
+
+def _edit(vault: Path, name: str, text: str, step: int) -> None:
+    write_vault(vault, {name: text})
+    os.utime(vault / name, ns=(OLD_NS + step * 10**9, OLD_NS + step * 10**9))
+
+
+def test_an_edit_writes_a_delta_and_leaves_the_base_alone(
+    vault: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vaultnet.cache import delta_path
+
+    run("lint", vault, "--format", "json")
+    base = memo_path(vault).read_bytes()
+    _edit(vault, "Carol.md", "Links [[Bob#^b1]] and [[Nobody#x]].\n", 1)
+    assert run("lint", vault, "--format", "json") == run(
+        "lint", vault, "--format", "json", "--no-cache")
+    assert memo_path(vault).read_bytes() == base and delta_path(memo_path(vault)).is_file()
+    _edit(vault, "Bob.md", "# Bob\n## Play\nSee [[Alice]] ^b1\n", 2)  # an anchor moves
+    expected = run("lint", vault, "--format", "json", "--no-cache")
+    assert run("lint", vault, "--format", "json") == expected
+    assert memo_path(vault).read_bytes() == base
+    with monkeypatch.context() as patch:  # base + delta answer: nothing is parsed or loaded
+        patch.setattr("vaultnet.vault.load_vault", _fail)
+        patch.setattr("vaultnet.vault.parse_file", _fail)
+        assert run("lint", vault, "--format", "json") == expected
+    assert run("lint", vault, "Carol.md", "--format", "json")[1] == run(
+        "lint", vault, "Carol.md", "--format", "json", "--no-cache")[1]
+
+
+def test_a_stale_or_damaged_delta_only_costs_a_relint(vault: Path, run: Run) -> None:
+    from vaultnet.cache import delta_path
+
+    run("lint", vault, "--format", "json")
+    _edit(vault, "Carol.md", "Links [[Bob#^gone]].\n", 1)
+    run("lint", vault, "--format", "json")
+    delta = delta_path(memo_path(vault))
+    stale = delta.read_bytes()
+    _edit(vault, "Dave.md", "[[Alice]]\n", 2)  # a new file: a full run, a new base
+    run("lint", vault, "--format", "json")
+    assert not delta.exists()
+    delta.write_bytes(stale)  # made from the old base: never applied
+    _edit(vault, "Carol.md", "Links [[Bob#Work]].\n", 3)
+    expected = run("lint", vault, "--format", "json", "--no-cache")
+    assert run("lint", vault, "--format", "json") == expected
+    blob = delta.read_bytes()
+    delta.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    code, out, err = run("lint", vault, "--format", "json")
+    assert (code, out) == expected[:2] and "damaged" in err and err.count("\n") == 1
+
+
+def test_a_large_difference_rewrites_the_base(
+    vault: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vaultnet.cache import delta_path
+    from vaultnet.lint import memo
+
+    run("lint", vault, "--format", "json")
+    base = memo_path(vault).read_bytes()
+    monkeypatch.setattr(memo, "DELTA_ENTRIES", 0)
+    _edit(vault, "Carol.md", "Links [[Bob#^b1]].\n", 1)
+    assert run("lint", vault, "--format", "json") == run(
+        "lint", vault, "--format", "json", "--no-cache")
+    assert memo_path(vault).read_bytes() != base and not delta_path(memo_path(vault)).exists()
