@@ -152,7 +152,10 @@ class LintContext:
         """Lower-cased note name (file name without `.md`) -> note paths, sorted."""
         names: dict[str, list[str]] = {}
         for path in sorted(self.vault.notes):
-            names.setdefault(note_name(path).lower(), []).append(path)
+            name = path[path.rfind("/") + 1 :]  # note_name, inline: it runs for every note
+            if name[-3:].lower() == ".md":
+                name = name[:-3]
+            names.setdefault(name.lower(), []).append(path)
         return names
 
     def link_text_for(self, path: str) -> str:

@@ -99,7 +99,15 @@ class LintMemo:
         self.walked = walked
         self.walked_ns = walked_ns
         entries, problems = walked
-        self.files = {entry.path: self._stat(entry) for entry in entries}
+        # (kind, on-disk spelling, signature): None when racy, () for an attachment (only its
+        # existence matters to lint). One comprehension: it runs for every file of the vault.
+        self.files: dict[str, tuple[str, str | None, tuple[int, ...] | None]] = {
+            entry.path: (
+                entry.kind, entry.disk_path,
+                () if entry.kind == "attachment" else trusted_signature(entry, walked_ns),
+            )
+            for entry in entries
+        }
         digest = hashlib.blake2b(digest_size=16)
         for path, problem in problems:
             digest.update(f"{path}\0{problem.rule}\0{problem.line}\0{problem.message}\n".encode())
@@ -114,12 +122,6 @@ class LintMemo:
 
         started_ns = time.time_ns()
         return cls(root, config, walk_vault(root, config), started_ns)
-
-    def _stat(self, entry: FileEntry) -> tuple[str, str | None, tuple[int, ...] | None]:
-        """(kind, on-disk spelling, signature); the signature is None when it is racy."""
-        if entry.kind == "attachment":  # only its existence matters to lint
-            return (entry.kind, entry.disk_path, ())
-        return (entry.kind, entry.disk_path, trusted_signature(entry, self.walked_ns))
 
     # -- reading ---------------------------------------------------------------------------
 
