@@ -142,10 +142,12 @@ class LintContext:
     def aliases(self) -> dict[str, list[tuple[str, str]]]:
         """Lower-cased alias -> [(note path, alias as written)], note paths sorted."""
         claims: dict[str, dict[str, str]] = {}
+        aliases_of = self.vault.aliases_of
         for path in sorted(self.vault.notes):
-            for alias in self.vault.aliases_of(path):
+            for alias in aliases_of(path):
                 claims.setdefault(alias.lower(), {}).setdefault(path, alias)
-        return {key: sorted(by_path.items()) for key, by_path in claims.items()}
+        # Paths were added in sorted order, so a claim's list needs no sort of its own.
+        return {key: list(by_path.items()) for key, by_path in claims.items()}
 
     @cached_property
     def note_names(self) -> dict[str, list[str]]:
