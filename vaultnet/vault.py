@@ -120,9 +120,6 @@ class _Walker:
         stack: list[tuple[str, str, frozenset[str]]] = [
             (str(self.root), "", frozenset({self.real_root}))
         ]
-        entries, prefix = self.entries, len(self._prefix)
-        excluded = self.config.is_excluded
-        normalize, is_regular = unicodedata.normalize, stat.S_ISREG
         while stack:
             folder, vault_folder, ancestors = stack.pop()
             try:
@@ -131,26 +128,8 @@ class _Walker:
             except OSError as error:
                 self.problem(vault_folder or ".", f"cannot read folder: {_reason(error)}")
                 continue
-            base = f"{vault_folder}/" if vault_folder else ""
             for child in children:
-                # Plain files, nearly every entry, take the short way: the listing already says
-                # they are neither links nor folders. Anything unusual goes through `visit`.
-                if child.is_symlink() or child.is_dir(follow_symlinks=False):
-                    self.visit(child, vault_folder, ancestors, stack)
-                    continue
-                name = normalize("NFC", child.name)
-                if name[0] == ".":
-                    continue
-                path = base + name
-                try:
-                    info = os.stat(child.path)
-                except OSError:
-                    self.visit(child, vault_folder, ancestors, stack)  # it says why
-                    continue
-                if not is_regular(info.st_mode) or path in entries or excluded(path):
-                    self.visit(child, vault_folder, ancestors, stack)
-                    continue
-                entries[path] = _entry(path, name, child.path[prefix:], info)
+                self.visit(child, vault_folder, ancestors, stack)
 
     def visit(
         self,
