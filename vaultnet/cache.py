@@ -41,11 +41,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CACHE_DIR",
+    "DELTA_ENTRIES",
     "FORMAT",
     "CacheWarning",
     "HashedReader",
     "cache_path",
     "cached_reader",
+    "delta_path",
+    "new_generation",
     "read_hashed",
     "read_hashed_all",
     "read_verified",
@@ -164,7 +167,9 @@ def _code_fingerprint() -> str:
 _Entry = tuple["tuple[int, int, int, int] | None", "bytes | None", bool, tuple[str, ...], bytes]
 
 
-def _generation() -> bytes:
+def new_generation() -> bytes:
+    """A random name for a base file: a delta applies only to the base it was made from, and
+    two bases never share a name (a checksum could, for different contents)."""
     return os.urandom(16)
 
 
@@ -172,9 +177,7 @@ def _generation() -> bytes:
 class _Store:
     key: dict[str, Any]
     entries: dict[str, _Entry] = field(default_factory=dict)
-    # Names this base file: a delta applies only to the base it was made from, and two bases
-    # never share a name (a checksum could, for different contents).
-    generation: bytes = field(default_factory=_generation)
+    generation: bytes = field(default_factory=new_generation)  # see new_generation
 
 
 @dataclass

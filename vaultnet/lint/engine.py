@@ -26,7 +26,6 @@ __all__ = [
     "Hit",
     "LintContext",
     "exit_code",
-    "in_selection",
     "lint_vault",
     "selector",
     "unknown_rule_warnings",
@@ -154,10 +153,7 @@ class LintContext:
         """Lower-cased note name (file name without `.md`) -> note paths, sorted."""
         names: dict[str, list[str]] = {}
         for path in sorted(self.vault.notes):
-            name = path[path.rfind("/") + 1 :]  # note_name, inline: it runs for every note
-            if name[-3:].lower() == ".md":
-                name = name[:-3]
-            names.setdefault(name.lower(), []).append(path)
+            names.setdefault(note_name(path).lower(), []).append(path)
         return names
 
     def link_text_for(self, path: str) -> str:
@@ -222,14 +218,10 @@ def lint_vault(
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
-def in_selection(path: str, only: Collection[str]) -> bool:
-    """Whether `path` is one of `only` or inside one of its folders (ending in `/`)."""
-    return selector(only)(path)
-
-
 def selector(only: Collection[str] | None) -> Callable[[str], bool]:
-    """`in_selection` for one selection, asked for every path of the vault: the folders are
-    picked out once, and a selection of files only is a set lookup."""
+    """Whether a path is one of `only` or inside one of its folders (ending in `/`); None
+    selects everything. Asked for every path of the vault, so the folders are picked out
+    once, and a selection of files only is a set lookup."""
     if only is None:
         return lambda path: True
     folders = tuple(chosen for chosen in only if chosen.endswith("/"))

@@ -27,7 +27,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import operator
-import os
 import pickle
 import time
 from pathlib import Path
@@ -38,6 +37,7 @@ from vaultnet.cache import (
     DELTA_ENTRIES,
     cache_key,
     delta_path,
+    new_generation,
     read_verified,
     remove_other_formats,
     trusted_signature,
@@ -60,6 +60,7 @@ FORMAT = 4
 MAX_CHANGED_SHARE = 20
 
 _PARTS = ("files", "findings")
+_UNDECIDED = object()
 Row = tuple[Any, ...]  # a Finding's fields, in order
 Surface = tuple[tuple[str, ...], str]  # (aliases, digest of headings, block ids, readability)
 
@@ -115,6 +116,10 @@ class LintMemo:
         self._stored: dict[str, Any] | None = None  # the base file with its delta applied
         self._base: dict[str, Any] = {}  # the base file alone, which a new delta is made from
         self._delta_paths: set[str] = set()  # the paths the applied delta changed
+        # Notes and canvases whose stat differs from the stored one, or was racy then; set
+        # by `_previous` when the memo is usable.
+        self._changes: list[str] = []
+        self._verdict: object = _UNDECIDED
 
     @classmethod
     def walk(cls, root: Path, config: Config) -> LintMemo:
@@ -126,7 +131,13 @@ class LintMemo:
     # -- reading ---------------------------------------------------------------------------
 
     def _previous(self) -> dict[str, Any] | None:
-        """The stored memo when it was made for this key and the same files, else None."""
+        """The stored memo when it was made for this key and the same files, else None;
+        decided once (`recall` and `lint` both ask)."""
+        if self._verdict is _UNDECIDED:
+            self._verdict = self._check()
+        return self._verdict  # type: ignore[return-value]
+
+    def _check(self) -> dict[str, Any] | None:
         if self._stored is None:
             stored = read_verified(self.path)
             self._base = stored if isinstance(stored, dict) else {}
@@ -141,10 +152,16 @@ class LintMemo:
         files = stored["files"]
         if files.keys() != self.files.keys():
             return None
+        changed: list[str] = []  # one pass over the vault finds both answers
         for path, stat in self.files.items():
             old = files[path]
-            if old != stat and old[:2] != stat[:2]:  # most are equal: one C comparison
-                return None  # a kind or an on-disk spelling changed: resolution may differ
+            if old != stat:  # most are equal: one C comparison
+                if old[:2] != stat[:2]:
+                    return None  # a kind or an on-disk spelling changed: resolution may differ
+                changed.append(path)  # only a note's or a canvas's signature can differ here
+            elif old[2] is None and stat[0] != "attachment":
+                changed.append(path)  # racy when stored: trusted neither then nor now
+        self._changes = changed
         return stored
 
     def _with_delta(self, base: dict[str, Any]) -> dict[str, Any]:
@@ -179,23 +196,15 @@ class LintMemo:
             "deps": delta.get("deps") or base.get("deps"),
         }
 
-    def _changed(self, stored: dict[str, Any]) -> list[str]:
-        """Notes and canvases whose stat differs from the stored one, or was racy then."""
-        old = stored["files"]
-        return [
-            path for path, stat in self.files.items()
-            if stat[0] != "attachment" and (old[path][2] is None or old[path][2] != stat[2])
-        ]
-
     def recall(self, only: Collection[str] | None = None) -> list[Finding] | None:
         """The stored findings when no file changed, filtered to `only`; else None."""
         stored = self._previous()
-        if stored is None or self._changed(stored):
+        if stored is None or self._changes:
             return None
         try:
             return self._findings(stored["findings"], only)
         except (KeyError, TypeError, ValueError):  # well-formed but not ours: not trusted
-            self._stored = {}
+            self._stored, self._verdict = {}, None
             return None
 
     @staticmethod
@@ -244,7 +253,7 @@ class LintMemo:
         self, vault: Vault, stored: dict[str, Any], deps: dict[str, Any]
     ) -> set[str] | None:
         """The paths to lint again, or None when only a full run is safe."""
-        changed = self._changed(stored)
+        changed = self._changes
         if len(changed) * MAX_CHANGED_SHARE > max(len(self.files), 1000):
             return None
         surfaces: dict[str, Surface] = deps["surfaces"]
@@ -309,7 +318,7 @@ class LintMemo:
         payload = pickle.dumps(
             {
                 "key": self.key,
-                "generation": os.urandom(16),  # names this base for the deltas made from it
+                "generation": new_generation(),
                 "walk_problems": self.walk_problems,
                 "files": self.files,
                 "findings": by_path,
