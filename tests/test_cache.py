@@ -18,6 +18,7 @@ from vaultnet import cache
 from vaultkit import vault_generator
 
 from vaultnet.cli import main
+from vaultnet.config import load_config
 from vaultnet.export import dumps, links_json, notes_json
 from vaultnet.lint.engine import lint_vault
 from vaultnet.lint.formats import format_findings
@@ -293,12 +294,20 @@ def test_a_few_edits_write_a_delta_and_leave_the_base_untouched(example: Path) -
     assert _outputs(example, use_cache=True) == expected != expected_before
     assert base.read_bytes() == base_bytes and delta.is_file()
     assert _outputs(example, use_cache=True) == expected  # base + delta, read back
-    # A delta made for another base (a concurrent full rewrite) is ignored, never applied.
+    key = cache.cache_key(load_config(example)[0])
+    loaded = cache._load(base, key)
+    vault_path = note.relative_to(example).as_posix()
+    assert loaded.entries is not loaded.base  # the delta was applied, not just tolerated
+    assert loaded.entries[vault_path] is not loaded.base[vault_path]
+    # A delta made for another base (a concurrent full rewrite) is ignored, never applied,
+    # even when the new base holds the very same entries (a checksum would match it).
     stale = delta.read_bytes()
     base.unlink()
     assert _outputs(example, use_cache=True) == expected  # cold: a new base, the delta gone
     assert not delta.exists()
     delta.write_bytes(stale)
+    loaded = cache._load(base, key)
+    assert loaded.entries is loaded.base
     assert _outputs(example, use_cache=True) == expected
 
 
